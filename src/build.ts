@@ -1,0 +1,122 @@
+/** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
+import path from 'node:path';
+import { loadConfig } from './config/load-config.js';
+import type { SiteConfig } from './config/site-config.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { discoverSource, type StaticFile } from './discover/discover-source.js';
+import { linkNotes } from './footnotes/link-notes.js';
+import type { Page } from './front-matter/page.js';
+import { parseFrontMatter } from './front-matter/parse-front-matter.js';
+import { applyLayout } from './layout/apply-layout.js';
+import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
+import type { RenderedPage } from './markdown/page-data.js';
+import { createMarkdownRenderer } from './markdown/render-markdown.js';
+import { buildNavTree } from './nav/build-nav-tree.js';
+import { siteNavJson } from './nav/format-nav.js';
+import type { NavTree } from './nav/nav-tree.js';
+import { pageNavFor } from './nav/page-nav.js';
+import { renderNavHtml } from './nav/render-nav-html.js';
+import { copyPublicAssets } from './write/copy-public.js';
+import type { Writer } from './write/writer.js';
+
+/** Dossier's own static assets (CSS, scripts), copied into every site. */
+export const DEFAULT_PUBLIC_DIR = path.resolve(DEFAULT_TEMPLATES_DIR, '../public');
+
+export interface BuildOptions {
+  sourceDir: string;
+  writer: Writer;
+  /** Progress lines for long builds (stderr in the CLI). */
+  onProgress?: (message: string) => void;
+  /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
+  config?: SiteConfig;
+}
+
+export interface BuildResult {
+  config: SiteConfig;
+  pages: Page[];
+  statics: StaticFile[];
+  nav: NavTree;
+  rendered: Map<string, RenderedPage>;
+  diagnostics: Diagnostic[];
+  /** Milliseconds spent in each stage, in pipeline order. */
+  timings: Array<[stage: string, ms: number]>;
+  /** Wall time of the whole build in milliseconds. */
+  elapsedMs: number;
+}
+
+/** Builds the site at `sourceDir` through `writer`. Fatal problems throw (and abort the writer). */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const timings: BuildResult['timings'] = [];
+  const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await run();
+    timings.push([stage, performance.now() - t0]);
+    return result;
+  };
+  const { writer } = options;
+  try {
+    const config = options.config ?? (await time('config', () => loadConfig(options.sourceDir)));
+    const source = await time('discover', () => discoverSource(config));
+    const parsed = await time('front matter', () => parseFrontMatter(source.pages, config));
+    const pages = parsed.pages;
+    const nav = await time('nav', () => buildNavTree(pages, config));
+    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress));
+    const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl));
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
+    for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
+
+    await time('layout+write', () => {
+      const templates = createTemplateEngine(config.templatesDir);
+      for (const page of pages) {
+        const body = rendered.get(page.path);
+        const html = applyLayout(
+          {
+            page,
+            html: notes.html.get(page.path) ?? body?.html ?? '',
+            headings: body?.headings ?? [],
+            nav: pageNavFor(nav, page.path),
+            navHtml: renderNavHtml(nav, page.path, config.baseurl),
+            lastModified: page.data.lastModifiedDate,
+          },
+          config,
+          templates,
+          diagnostics,
+        );
+        writer.write(page.outputPath, html);
+      }
+      for (const file of source.statics) writer.copy(file.path, file.absPath);
+      copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+      writer.write('assets/nav.json', siteNavJson(nav, config.baseurl));
+    });
+    await time('commit', () => writer.commit());
+    return {
+      config,
+      pages,
+      statics: source.statics,
+      nav,
+      rendered,
+      diagnostics: sortDiagnostics(diagnostics),
+      timings,
+      elapsedMs: performance.now() - started,
+    };
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+function renderAll(
+  pages: readonly Page[],
+  config: SiteConfig,
+  onProgress: ((message: string) => void) | undefined,
+): Map<string, RenderedPage> {
+  const render = createMarkdownRenderer({ headingAnchors: config.headingAnchors });
+  const out = new Map<string, RenderedPage>();
+  const step = Math.max(250, Math.ceil(pages.length / 10));
+  pages.forEach((page, i) => {
+    out.set(page.path, render(page));
+    if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${pages.length} pages`);
+  });
+  return out;
+}

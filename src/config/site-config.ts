@@ -1,0 +1,60 @@
+/** The resolved site configuration every later stage reads. Raw YAML never leaves config/. */
+
+export type NavSort = 'case_sensitive' | 'case_insensitive';
+
+/** Where hand-numbered and kramdown notes are placed in the rendered page. */
+export type NotePlacement = 'inline' | 'end';
+
+export interface AuxLink {
+  title: string;
+  url: string;
+}
+
+export interface EditLinkConfig {
+  /** Link text, e.g. "Edit this page on GitHub". */
+  text: string;
+  /** Full URL prefix; the page's source path is appended. */
+  urlPrefix: string;
+}
+
+export interface SiteConfig {
+  /** Absolute path of the source folder (the folder holding `_config.yml`). */
+  sourceDir: string;
+  title: string;
+  description: string;
+  /** Path prefix the site is served under, '' or '/something' (no trailing slash). */
+  baseurl: string;
+  /** Absolute origin, e.g. https://example.org ('' when unset). */
+  url: string;
+  /** `pretty` → `/dir/name/`; anything else Jekyll knows as a style → `/dir/name.html`. */
+  permalink: string;
+  /** Jekyll `exclude` patterns plus Jekyll's defaults. */
+  exclude: string[];
+  /** Jekyll `include` patterns: dotfiles and underscore paths to keep anyway. */
+  include: string[];
+  navSort: NavSort;
+  searchEnabled: boolean;
+  headingAnchors: boolean;
+  auxLinks: AuxLink[];
+  auxLinksNewTab: boolean;
+  backToTop: boolean;
+  backToTopText: string;
+  /** Raw HTML from `footer_content`, trusted like page content. */
+  footerContent: string;
+  lastEditTimestamp: boolean;
+  lastEditTimeFormat: string;
+  editLink: EditLinkConfig | undefined;
+  /** `light`, `dark` or `auto` (follow the reader's system setting). */
+  colorScheme: string;
+  footnotes: {
+    placement: NotePlacement;
+    /** Show notes in the margin on wide screens. */
+    sidenotes: boolean;
+  };
+  /** Absolute path of a folder whose templates override Dossier's own, if it exists. */
+  templatesDir: string | undefined;
+  /** Absolute path of a folder of extra static assets copied to the site root, if it exists. */
+  publicDir: string | undefined;
+  /** Everything from `_config.yml`, for templates that want a key Dossier does not model. */
+  raw: Readonly<Record<string, unknown>>;
+}

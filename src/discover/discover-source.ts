@@ -1,0 +1,109 @@
+/** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { SiteConfig } from '../config/site-config.js';
+
+/** A text file that opens with front matter: Jekyll renders it. */
+export interface SourcePage {
+  /** Path relative to the source folder, with forward slashes; the page's identity. */
+  path: string;
+  kind: 'markdown' | 'html';
+  text: string;
+}
+
+/** A file Jekyll copies unchanged (images, PDFs, CNAME, Markdown without front matter…). */
+export interface StaticFile {
+  path: string;
+  absPath: string;
+}
+
+export interface SourceTree {
+  pages: SourcePage[];
+  statics: StaticFile[];
+}
+
+const MARKDOWN_EXT = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdown']);
+const HTML_EXT = new Set(['.html', '.htm']);
+
+/** Lists every page and static file under the source folder, in sorted order. */
+export function discoverSource(config: SiteConfig): SourceTree {
+  const filter = createEntryFilter(config);
+  const pages: SourcePage[] = [];
+  const statics: StaticFile[] = [];
+  walk(config.sourceDir, '', filter, (rel, abs) => {
+    const ext = path.extname(rel).toLowerCase();
+    const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
+    if (kind !== undefined) {
+      const text = readFileSync(abs, 'utf8');
+      if (hasFrontMatter(text)) {
+        pages.push({ path: rel, kind, text });
+        return;
+      }
+    } else if (isTemplatedAsset(abs)) {
+      // Sass and feeds with front matter are Liquid templates for Jekyll plugins; Dossier has its own.
+      return;
+    }
+    statics.push({ path: rel, absPath: abs });
+  });
+  return { pages, statics };
+}
+
+/** True when the text opens with a `---` front-matter fence, as Jekyll requires. */
+export function hasFrontMatter(text: string): boolean {
+  return /^(?:\uFEFF)?---[ \t]*\r?\n/.test(text);
+}
+
+function isTemplatedAsset(abs: string): boolean {
+  const ext = path.extname(abs).toLowerCase();
+  if (!['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext)) return false;
+  const head = Buffer.alloc(8);
+  const fd = openSync(abs, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return /^---[ \t]*\r?\n/.test(head.toString('latin1'));
+}
+
+type EntryFilter = (rel: string, isDir: boolean) => boolean;
+
+/** Jekyll's rules: skip `.`/`_`/`#` names and `~` backups unless included, then honour `exclude`. */
+export function createEntryFilter(config: Pick<SiteConfig, 'exclude' | 'include'>): EntryFilter {
+  const toMatcher = (patterns: string[]) =>
+    patterns.map((pattern) => {
+      const p = pattern.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      const glob = picomatch(p, { dot: true });
+      return (rel: string) => rel === p || rel.startsWith(`${p}/`) || glob(rel);
+    });
+  const excluded = toMatcher(config.exclude);
+  const included = toMatcher(config.include);
+  return (rel, isDir) => {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    if (isDir && (name === 'node_modules' || name === '.git')) return false;
+    const special = /^[._#]/.test(name) || name.endsWith('~');
+    if (included.some((m) => m(rel))) return true;
+    if (special) return false;
+    return !excluded.some((m) => m(rel));
+  };
+}
+
+function walk(
+  root: string,
+  rel: string,
+  keep: EntryFilter,
+  onFile: (rel: string, abs: string) => void,
+): void {
+  const dir = rel === '' ? root : path.join(root, rel);
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    const isDir = entry.isDirectory();
+    if (!keep(childRel, isDir)) continue;
+    if (isDir) walk(root, childRel, keep, onFile);
+    else if (entry.isFile()) onFile(childRel, path.join(root, childRel));
+  }
+}

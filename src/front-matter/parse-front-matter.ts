@@ -1,0 +1,136 @@
+/** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
+import matter from 'gray-matter';
+import type { SiteConfig } from '../config/site-config.js';
+import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SourcePage } from '../discover/discover-source.js';
+import type { FrontMatter, Page, Place } from './page.js';
+import { pageUrl } from './permalink.js';
+
+export interface ParsedPages {
+  pages: Page[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parses every page's front matter; a broken page is reported and still yields a page when possible. */
+export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig): ParsedPages {
+  const pages: Page[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const page = parsePage(source, config, diagnostics);
+    if (page !== undefined) pages.push(page);
+  }
+  return { pages, diagnostics };
+}
+
+const FENCE_END = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Parses one page; pushes its problems onto `diagnostics`. */
+export function parsePage(
+  source: SourcePage,
+  config: Pick<SiteConfig, 'permalink'>,
+  diagnostics: Diagnostic[],
+): Page | undefined {
+  const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
+    diagnostics.push({ file: source.path, line, column, severity, rule, message });
+
+  const text = source.text.replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/);
+  const closing = lines.findIndex((line, i) => i > 0 && FENCE_END.test(line));
+  if (closing === -1) {
+    report(1, 1, 'front-matter/unclosed', 'front matter opened with --- on line 1 is never closed; add a --- line after the last key');
+    return undefined;
+  }
+  let data: Record<string, unknown> = {};
+  let body = '';
+  const split = (engine: (yaml: string) => unknown) => {
+    const parsed = matter(text, { engines: { yaml: (yaml: string) => engine(yaml) as object } });
+    body = parsed.content;
+    return toMapping(parsed.data);
+  };
+  // gray-matter hands the engine the text from the newline after the opening fence, so
+  // a YAML line number is already the file's line number.
+  try {
+    data = split(parseYaml);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    if (/duplicated mapping key/.test(error.reason)) {
+      report(error.line, error.column, 'front-matter/duplicate-key', `${error.reason}; the last value wins`, 'warning');
+    } else {
+      const hint = /\t/.test(lines[error.line - 1] ?? '') ? ' (YAML does not allow tabs for indentation)' : '';
+      report(error.line, error.column, 'front-matter/yaml', `invalid front matter: ${error.reason}${hint}`);
+    }
+    data = split(parseYamlLenient);
+  }
+  const places = keyPlaces(lines.slice(1, closing));
+  const fm = typeFrontMatter(data, (key, message) => {
+    const at = places[key] ?? { line: 1, column: 1 };
+    report(at.line, at.column, 'front-matter/type', message, 'warning');
+  });
+  fm.places = places;
+  const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
+  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
+}
+
+function toMapping(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** 1-based line and value column of each top-level key (lines given without the opening fence). */
+function keyPlaces(yamlLines: readonly string[]): Record<string, Place> {
+  const places: Record<string, Place> = {};
+  yamlLines.forEach((line, i) => {
+    const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*/.exec(line);
+    if (match?.[1] !== undefined && !(match[1] in places)) {
+      places[match[1]] = { line: i + 2, column: match[0].length + 1 };
+    }
+  });
+  return places;
+}
+
+function typeFrontMatter(
+  raw: Record<string, unknown>,
+  warn: (key: string, message: string) => void,
+): FrontMatter {
+  const str = (key: string): string | undefined => {
+    const value = raw[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value.trim();
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (value instanceof Date) return value.toISOString();
+    warn(key, `${key} should be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}`);
+    return undefined;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const value = raw[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'boolean') return value;
+    if (value === 'true' || value === 'false') return value === 'true';
+    warn(key, `${key} should be true or false`);
+    return fallback;
+  };
+  const navOrderRaw = raw['nav_order'];
+  let navOrder: number | string | undefined;
+  if (typeof navOrderRaw === 'number' && Number.isFinite(navOrderRaw)) navOrder = navOrderRaw;
+  else if (typeof navOrderRaw === 'string') navOrder = navOrderRaw;
+  else if (navOrderRaw !== undefined && navOrderRaw !== null) warn('nav_order', 'nav_order should be a number');
+  const redirect = raw['redirect_from'];
+  return {
+    layout: str('layout'),
+    title: str('title'),
+    parent: str('parent'),
+    grandParent: str('grand_parent'),
+    ancestor: str('ancestor'),
+    navOrder,
+    navExclude: bool('nav_exclude', false),
+    hasChildren: bool('has_children', false),
+    hasToc: bool('has_toc', true),
+    permalink: str('permalink'),
+    description: str('description'),
+    lastModifiedDate: str('last_modified_date'),
+    searchExclude: bool('search_exclude', false),
+    redirectFrom: Array.isArray(redirect) ? redirect.filter((r): r is string => typeof r === 'string') : typeof redirect === 'string' ? [redirect] : [],
+    raw,
+    places: {},
+  };
+}

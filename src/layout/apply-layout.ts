@@ -1,0 +1,93 @@
+/** Stage 7: wrap a rendered page in its layout with nav, breadcrumbs, chapter links and site chrome. */
+import type { SiteConfig } from '../config/site-config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Page } from '../front-matter/page.js';
+import type { Heading } from '../markdown/page-data.js';
+import type { NavNode, PageNav } from '../nav/nav-tree.js';
+import type { TemplateEngine } from './template-engine.js';
+import { siteHref } from './urls.js';
+
+/** Everything a template sees, as `it`. */
+export interface TemplateData {
+  site: SiteConfig;
+  page: {
+    title: string;
+    description: string;
+    url: string;
+    path: string;
+    layout: string;
+    lastModified: string | undefined;
+    editUrl: string | undefined;
+    searchExclude: boolean;
+    data: Readonly<Record<string, unknown>>;
+  };
+  /** The page body as HTML (trusted: it came from the author's Markdown). */
+  content: string;
+  /** Sidebar navigation HTML for this page. */
+  navHtml: string;
+  nav: PageNav;
+  headings: Heading[];
+  /** Href for a site URL, with baseurl and encoding. */
+  href: (url: string) => string;
+  /** Href of a node in the nav tree. */
+  nodeHref: (node: NavNode) => string;
+  /** Href of a file under the site's `/assets/` folder. */
+  asset: (name: string) => string;
+}
+
+export const LAYOUTS = ['default', 'page', 'home'] as const;
+
+export interface LayoutInput {
+  page: Page;
+  html: string;
+  headings: Heading[];
+  nav: PageNav;
+  navHtml: string;
+  lastModified: string | undefined;
+}
+
+/** Renders the page's full HTML document; an unknown layout falls back to `default` with a warning. */
+export function applyLayout(
+  input: LayoutInput,
+  config: SiteConfig,
+  templates: TemplateEngine,
+  diagnostics: Diagnostic[],
+): string {
+  const { page } = input;
+  let layout = page.data.layout ?? 'default';
+  if (!templates.has(layout)) {
+    const at = page.data.places['layout'] ?? { line: 1, column: 1 };
+    diagnostics.push({
+      file: page.path,
+      line: at.line,
+      column: at.column,
+      severity: 'warning',
+      rule: 'layout/unknown-layout',
+      message: `unknown layout "${layout}"; using "default" (known: ${[...LAYOUTS].join(', ')})`,
+    });
+    layout = 'default';
+  }
+  const href = (url: string) => siteHref(config.baseurl, url);
+  const data: TemplateData = {
+    site: config,
+    page: {
+      title: page.data.title ?? '',
+      description: page.data.description ?? config.description,
+      url: page.url,
+      path: page.path,
+      layout,
+      lastModified: input.lastModified,
+      editUrl: config.editLink === undefined ? undefined : `${config.editLink.urlPrefix}${page.path}`,
+      searchExclude: page.data.searchExclude,
+      data: page.data.raw,
+    },
+    content: input.html,
+    navHtml: input.navHtml,
+    nav: input.nav,
+    headings: input.headings,
+    href,
+    nodeHref: (node) => href(node.url),
+    asset: (name) => href(`/assets/${name}`),
+  };
+  return templates.render(layout, data);
+}

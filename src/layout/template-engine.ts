@@ -1,0 +1,59 @@
+/** The one module that knows the template library (Eta): loads Dossier's templates and a site's overrides. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Eta } from 'eta';
+import { TemplateError } from '../errors.js';
+
+/** Dossier's own templates, shipped in the package's `templates/` folder. */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
+
+export interface TemplateEngine {
+  /** Renders the named layout (`default`, `page`, `home`, …); throws TemplateError on failure. */
+  render(name: string, data: object): string;
+  has(name: string): boolean;
+  /** Name → template text of every template loaded, for cache keys. */
+  sources: ReadonlyMap<string, string>;
+}
+
+/** Loads `templates/**.eta`, then the site's folder on top (same relative name overrides). */
+export function createTemplateEngine(overrideDir: string | undefined): TemplateEngine {
+  const sources = new Map<string, string>();
+  for (const dir of [DEFAULT_TEMPLATES_DIR, overrideDir]) {
+    if (dir === undefined || !existsSync(dir)) continue;
+    for (const rel of listTemplates(dir)) {
+      sources.set(rel.replace(/\.eta$/, ''), readFileSync(path.join(dir, rel), 'utf8'));
+    }
+  }
+  const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
+  for (const [name, text] of sources) {
+    try {
+      eta.loadTemplate(`@${name}`, text);
+    } catch (error) {
+      throw new TemplateError(`template ${name}.eta cannot be compiled: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return {
+    sources,
+    has: (name) => sources.has(name),
+    render(name, data) {
+      try {
+        return eta.render(`@${name}`, data);
+      } catch (error) {
+        throw new TemplateError(`template ${name}.eta failed: ${(error as Error).message}`, {
+          cause: error,
+          hint: 'check the template named in the message',
+        });
+      }
+    },
+  };
+}
+
+function listTemplates(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...listTemplates(dir, child));
+    else if (entry.name.endsWith('.eta')) out.push(child);
+  }
+  return out.sort();
+}

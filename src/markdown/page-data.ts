@@ -1,0 +1,54 @@
+/** What rendering one page's Markdown yields besides HTML: serialisable, so workers and caches can carry it. */
+import type { Diagnostic } from '../diagnostics.js';
+
+/** A heading of the rendered page, for "On this page" lists and anchor checks. */
+export interface Heading {
+  depth: number;
+  id: string;
+  /** Plain text of the heading. */
+  text: string;
+  /** Marked `.no_toc`: left out of `{:toc}` lists. */
+  noToc: boolean;
+}
+
+/** A numbered note reference (`<sup>N</sup>`, `[^N]`) as found in the source. */
+export interface NoteRef {
+  /** Note label as written: `"12"`, or a kramdown name such as `"note"`. */
+  label: string;
+  /** The id of the rendered reference element, unique on the page. */
+  id: string;
+  line: number;
+  column: number;
+}
+
+/** A note definition (a paragraph opening with `<sup>N</sup>.`, or `[^N]: …`). */
+export interface NoteDef {
+  label: string;
+  /** The id of the rendered note element, unique on the page. */
+  id: string;
+  line: number;
+  column: number;
+  /** The note's text as HTML, for previews and sidenotes. */
+  html: string;
+}
+
+/** A link or embedded resource the page points at, with its position in the Markdown source. */
+export interface PageLink {
+  href: string;
+  line: number;
+  column: number;
+  /** `img`/`iframe`/`source`… resources are files that must exist; `a` links may be pages. */
+  element: string;
+}
+
+/** Everything the Markdown stage produces for one page. */
+export interface RenderedPage {
+  path: string;
+  html: string;
+  headings: Heading[];
+  /** Every element id on the rendered page (headings, notes, raw HTML ids). */
+  ids: string[];
+  notes: { refs: NoteRef[]; defs: NoteDef[] };
+  links: PageLink[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,7 @@
+/** Placeholder: remark-hand-numbered-notes is being written. */
+import type { Root } from 'mdast';
+
+/** Placeholder transformer; leaves the tree as it is. */
+export default function plugin() {
+  return (_tree: Root) => {};
+}

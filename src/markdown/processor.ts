@@ -1,0 +1,61 @@
+/** The Markdown chain, declared once in order; build it once per site and reuse it for every page. */
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
+import rehypeCollectIds from './plugins/rehype-collect-ids.js';
+import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
+import remarkCollectLinks from './plugins/remark-collect-links.js';
+import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
+import remarkHeadingIds from './plugins/remark-heading-ids.js';
+import remarkKramdownIal from './plugins/remark-kramdown-ial.js';
+import remarkKramdownToc from './plugins/remark-kramdown-toc.js';
+import remarkTypography from './plugins/remark-typography.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    headings: Heading[];
+    notes: { refs: NoteRef[]; defs: NoteDef[] };
+    links: PageLink[];
+    ids: string[];
+  }
+}
+
+export interface ProcessorOptions {
+  /** Add a `#` link to each heading (`heading_anchors` in `_config.yml`). */
+  headingAnchors: boolean;
+}
+
+/** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
+export function createProcessor(options: ProcessorOptions) {
+  return (
+    unified()
+      // CommonMark parse of the text preprocess-kramdown.ts already made CommonMark-friendly.
+      .use(remarkParse)
+      // Tables, strikethrough, autolinks and `[^n]` footnotes, as GitHub-style sites write them.
+      .use(remarkGfm)
+      // Attribute lists first: they decide classes and explicit ids that every later step reads.
+      .use(remarkKramdownIal)
+      // kramdown auto ids, after IALs (an explicit `{#id}` wins) and before the TOC that links to them.
+      .use(remarkHeadingIds)
+      // `{:toc}` lists need every heading's final id and `.no_toc` class.
+      .use(remarkKramdownToc)
+      // Notes are recognised on the raw `<sup>` nodes before typography touches their text.
+      .use(remarkHandNumberedNotes)
+      // Smart quotes and dashes as kramdown prints them, after ids were taken from the raw text.
+      .use(remarkTypography)
+      // Links are recorded with their Markdown positions for `dossier check`.
+      .use(remarkCollectLinks)
+      // Raw HTML (style blocks, iframes, sup tags) passes through untouched.
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeHeadingAnchors, { enabled: options.headingAnchors })
+      // Last tree step, so ids added by any plugin are seen.
+      .use(rehypeCollectIds)
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .freeze()
+  );
+}
+
+export type MarkdownProcessor = ReturnType<typeof createProcessor>;

@@ -1,0 +1,53 @@
+/** Stage 5: render one page's body to HTML plus the data later stages need. A pure function of its input. */
+import { VFile } from 'vfile';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RenderedPage } from './page-data.js';
+import { preprocessKramdown } from './preprocess-kramdown.js';
+import { createProcessor, type ProcessorOptions } from './processor.js';
+
+/** The part of a page the Markdown stage reads: enough to cache and to send to a worker. */
+export interface MarkdownInput {
+  path: string;
+  kind: 'markdown' | 'html';
+  body: string;
+  /** 1-based line of the body's first line in the source file. */
+  bodyLine: number;
+}
+
+export type RenderMarkdown = (input: MarkdownInput) => RenderedPage;
+
+/** Builds the processor once and returns the per-page render function. */
+export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdown {
+  const processor = createProcessor(options);
+  return (input) => {
+    if (input.kind === 'html') {
+      return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], diagnostics: [] };
+    }
+    const pre = preprocessKramdown(input.body);
+    const file = new VFile({ path: input.path, value: pre.text });
+    const tree = processor.parse(file);
+    const html = processor.stringify(processor.runSync(tree, file), file);
+    const toSourceLine = (line: number) => (pre.lineMap[line - 1] ?? line) + input.bodyLine - 1;
+    const diagnostics: Diagnostic[] = file.messages.map((message) => ({
+      file: input.path,
+      line: toSourceLine(message.line ?? 1),
+      column: message.column ?? 1,
+      severity: message.fatal === true ? 'error' : 'warning',
+      rule: message.ruleId ? `${message.source ?? 'markdown'}/${message.ruleId}` : (message.source ?? 'markdown'),
+      message: message.reason,
+    }));
+    const notes = file.data.notes ?? { refs: [], defs: [] };
+    return {
+      path: input.path,
+      html: String(html),
+      headings: file.data.headings ?? [],
+      ids: file.data.ids ?? [],
+      notes: {
+        refs: notes.refs.map((r) => ({ ...r, line: toSourceLine(r.line) })),
+        defs: notes.defs.map((d) => ({ ...d, line: toSourceLine(d.line) })),
+      },
+      links: (file.data.links ?? []).map((l) => ({ ...l, line: toSourceLine(l.line) })),
+      diagnostics,
+    };
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { parsePage } from '../../src/front-matter/parse-front-matter.js';
+import { pageUrl } from '../../src/front-matter/permalink.js';
+
+const parse = (text: string, permalink = 'pretty', path = 'docs/G/Essay-1.md') => {
+  const diagnostics: Diagnostic[] = [];
+  const page = parsePage({ path, kind: 'markdown', text }, { permalink }, diagnostics);
+  return { page, diagnostics };
+};
+
+describe('parsePage', () => {
+  it('trims stray spaces in titles and keeps nav_order types', () => {
+    const { page, diagnostics } = parse('---\ntitle: The Stage \nparent: § An Essay  \ngrand_parent: G \nnav_order: 10 \n---\nBody\n');
+    expect(diagnostics).toEqual([]);
+    expect(page?.data.title).toBe('The Stage');
+    expect(page?.data.parent).toBe('§ An Essay');
+    expect(page?.data.grandParent).toBe('G');
+    expect(page?.data.navOrder).toBe(10);
+    expect(page?.body).toBe('Body\n');
+    expect(page?.bodyLine).toBe(7);
+    expect(page?.url).toBe('/docs/G/Essay-1/');
+    expect(page?.outputPath).toBe('docs/G/Essay-1/index.html');
+  });
+
+  it('keeps a quoted nav_order as a string', () => {
+    expect(parse('---\ntitle: A\nnav_order: "10"\n---\n').page?.data.navOrder).toBe('10');
+  });
+
+  it('reports an unclosed front matter block at line 1', () => {
+    const { page, diagnostics } = parse('---\ntitle: A\n\nSome text');
+    expect(page).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ line: 1, rule: 'front-matter/unclosed', severity: 'error' }]);
+  });
+
+  it('reports a tab in YAML with its line and still yields the page', () => {
+    const { page, diagnostics } = parse('---\ntitle: A\nparent:\n\tG\n---\nBody');
+    expect(page).toBeDefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: 4, rule: 'front-matter/yaml', severity: 'error' });
+    expect(diagnostics[0]?.message).toMatch(/tab/);
+  });
+
+  it('warns on a duplicated key and keeps the last value, as Jekyll does', () => {
+    const { page, diagnostics } = parse('---\ntitle: First\nnav_order: 2\ntitle: Second\n---\n');
+    expect(page?.data.title).toBe('Second');
+    expect(page?.data.navOrder).toBe(2);
+    expect(diagnostics).toMatchObject([{ line: 4, rule: 'front-matter/duplicate-key', severity: 'warning' }]);
+  });
+
+  it('records where each key sits so later stages can point at it', () => {
+    const { page } = parse('---\nlayout: default\ntitle: A\nparent: Missing\n---\n');
+    expect(page?.data.places['parent']).toEqual({ line: 4, column: 9 });
+  });
+});
+
+describe('pageUrl', () => {
+  it('follows Jekyll: pretty, .html, index and explicit permalinks', () => {
+    expect(pageUrl('docs/G/foo.md', 'pretty', undefined)).toEqual({ url: '/docs/G/foo/', outputPath: 'docs/G/foo/index.html' });
+    expect(pageUrl('docs/G/foo.md', 'date', undefined)).toEqual({ url: '/docs/G/foo.html', outputPath: 'docs/G/foo.html' });
+    expect(pageUrl('docs/G/index.md', 'pretty', undefined)).toEqual({ url: '/docs/G/', outputPath: 'docs/G/index.html' });
+    expect(pageUrl('index.md', 'date', undefined)).toEqual({ url: '/', outputPath: 'index.html' });
+    expect(pageUrl('x.md', 'pretty', '/about/')).toEqual({ url: '/about/', outputPath: 'about/index.html' });
+    expect(pageUrl('x.md', 'pretty', '/about')).toEqual({ url: '/about', outputPath: 'about.html' });
+    expect(pageUrl('404.md', 'pretty', '/404.html')).toEqual({ url: '/404.html', outputPath: '404.html' });
+  });
+});
