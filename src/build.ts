@@ -6,6 +6,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { discoverSource, type StaticFile } from './discover/discover-source.js';
 import { linkNotes } from './footnotes/link-notes.js';
 import type { Page } from './front-matter/page.js';
+import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
@@ -59,11 +60,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const config = options.config ?? (await time('config', () => loadConfig(options.sourceDir)));
     const source = await time('discover', () => discoverSource(config));
     const parsed = await time('front matter', () => parseFrontMatter(source.pages, config));
-    const pages = parsed.pages;
+    const liquid = await time('liquid', () => expandLiquidInPages(parsed.pages, config));
+    const pages = liquid.pages;
     const nav = await time('nav', () => buildNavTree(pages, config));
     const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress));
     const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl));
-    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
     await time('layout+write', () => {

@@ -1,7 +1,26 @@
-/** Placeholder: rehype-collect-ids is being written. */
+/** Records every element id on the rendered page, including ids written in raw HTML. */
 import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
-/** Placeholder transformer; leaves the tree as it is. */
-export default function plugin(_options?: { enabled?: boolean }) {
-  return (_tree: Root) => {};
+// Raw HTML stays a string (no rehype-raw, for speed), so its ids are read with a scan of the markup.
+const RAW_ID = /<[A-Za-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/** Sets `file.data.ids` to the page's ids in document order, duplicates kept so `check` can report them. */
+export default function rehypeCollectIds() {
+  return (tree: Root, file: VFile) => {
+    const ids: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'element') {
+        const id = node.properties['id'];
+        if (typeof id === 'string' && id !== '') ids.push(id);
+      } else if (node.type === 'raw' && node.value.includes('id')) {
+        for (const match of node.value.matchAll(RAW_ID)) {
+          const id = match[1] ?? match[2] ?? match[3];
+          if (id) ids.push(id);
+        }
+      }
+    });
+    file.data.ids = ids;
+  };
 }

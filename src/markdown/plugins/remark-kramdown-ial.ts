@@ -1,7 +1,140 @@
-/** Placeholder: remark-kramdown-ial is being written. */
-import type { Root } from 'mdast';
+/** Applies kramdown attribute lists (block IALs, ALDs, span IALs) to the mdast nodes kramdown would apply them to. */
+import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { ALD_LINE, applyAttributeList, BLOCK_IAL_LINE, parseAttributeList, type AttributeList } from '../attribute-list.js';
+import { IAL_MARKER } from '../preprocess-kramdown.js';
 
-/** Placeholder transformer; leaves the tree as it is. */
-export default function plugin() {
-  return (_tree: Root) => {};
+interface Marker {
+  node: Html;
+  parent: Parent;
+  index: number;
+  kind: 'ial' | 'ald';
+  /** The attribute list line as the author wrote it. */
+  line: string;
+}
+
+const MARKER = /^<!--(kramdown-ial:|kramdown-ald:)([^>]*)-->$/;
+const STRAY_MARKER = /<!--kramdown-(?:ial|ald):[^>]*-->\n?/g;
+const SPAN_IAL = /\{:(?![:/])((?:\\\}|[^}])+)\}/g;
+// Names kramdown itself reads from a list's references instead of looking up a definition.
+const SPECIAL_REFS = new Set(['toc', 'footnotes']);
+
+/** Attaches `{: … }` lists to the block before (no blank line between) or after them, and warns about malformed ones. */
+export default function remarkKramdownIal() {
+  return (tree: Root, file: VFile) => {
+    const markers: Marker[] = [];
+    const spanTexts: { node: Text; parent: Parent; index: number }[] = [];
+    collect(tree, markers, spanTexts);
+    if (markers.length === 0 && spanTexts.length === 0) return;
+
+    const definitions = new Map<string, AttributeList>();
+    for (const marker of markers) {
+      const ald = marker.kind === 'ald' ? ALD_LINE.exec(marker.line) : null;
+      if (ald) {
+        const list = parseAttributeList(ald[2]!);
+        definitions.set(ald[1]!, list);
+        warnIfMalformed(file, marker.node, marker.line, list, undefined);
+      }
+    }
+
+    // An IAL directly under another IAL shares its target; an IAL after a blank line waits for the next block.
+    const targets = new Map<Html, Nodes | undefined>();
+    for (const marker of markers) {
+      if (marker.kind !== 'ial') continue;
+      const match = BLOCK_IAL_LINE.exec(marker.line);
+      if (!match) continue;
+      const list = parseAttributeList(match[1]!);
+      const target = findTarget(marker, targets);
+      targets.set(marker.node, target);
+      warnIfMalformed(file, marker.node, marker.line, list, definitions);
+      if (target !== undefined && target.type !== 'html') applyAttributeList(target, list, definitions);
+    }
+
+    for (const { node, parent, index } of spanTexts) applySpanLists(node, parent, index, definitions, file);
+
+    removeMarkers(markers);
+  };
+}
+
+function collect(parent: Parent, markers: Marker[], spanTexts: { node: Text; parent: Parent; index: number }[]): void {
+  parent.children.forEach((child, index) => {
+    if (child.type === 'html') {
+      const match = MARKER.exec(child.value.trim());
+      if (match) {
+        markers.push({ node: child, parent, index, kind: match[1] === IAL_MARKER ? 'ial' : 'ald', line: decodeURIComponent(match[2]!) });
+      } else if (child.value.includes('<!--kramdown-')) {
+        // A marker swallowed by a raw HTML block: it has no block to attach to, but must not reach the page.
+        child.value = child.value.replace(STRAY_MARKER, '');
+      }
+    } else if (child.type === 'text') {
+      if (child.value.includes('{:')) spanTexts.push({ node: child, parent, index });
+    } else if (child.type !== 'code' && child.type !== 'inlineCode' && 'children' in child) {
+      collect(child, markers, spanTexts);
+    }
+  });
+}
+
+function findTarget(marker: Marker, targets: Map<Html, Nodes | undefined>): Nodes | undefined {
+  const siblings = marker.parent.children;
+  const previous = siblings[marker.index - 1];
+  const line = marker.node.position?.start.line ?? 0;
+  if (previous !== undefined && previous.position !== undefined && previous.position.end.line === line - 1) {
+    if (previous.type === 'html' && targets.has(previous)) return targets.get(previous);
+    if (previous.type !== 'html' || !MARKER.test(previous.value.trim())) return previous;
+  }
+  for (let i = marker.index + 1; i < siblings.length; i++) {
+    const next = siblings[i]!;
+    if (next.type === 'html' && MARKER.test(next.value.trim())) continue;
+    return next;
+  }
+  return undefined;
+}
+
+function warnIfMalformed(file: VFile, node: Html, line: string, list: AttributeList, definitions: ReadonlyMap<string, AttributeList> | undefined): void {
+  const problems: string[] = [];
+  if (list.ignored.length > 0) problems.push(`ignored ${list.ignored.map((part) => `\`${part}\``).join(', ')}`);
+  if (definitions !== undefined) {
+    for (const ref of list.refs) {
+      if (SPECIAL_REFS.has(ref) || definitions.has(ref)) continue;
+      problems.push(`\`${ref}\` names no attribute list definition (did you mean \`.${ref}\`?)`);
+    }
+  }
+  if (problems.length === 0) return;
+  file.message(`Malformed attribute list \`${line}\`: ${problems.join('; ')}`, {
+    place: node.position?.start ?? { line: 1, column: 1 },
+    ruleId: 'malformed-ial',
+    source: 'kramdown',
+  });
+}
+
+function applySpanLists(node: Text, parent: Parent, index: number, definitions: ReadonlyMap<string, AttributeList>, file: VFile): void {
+  const previous: RootContent | undefined = parent.children[index - 1];
+  node.value = node.value.replace(SPAN_IAL, (whole: string, content: string, offset: number) => {
+    const list = parseAttributeList(content);
+    const ownLine = (offset === 0 || node.value[offset - 1] === '\n') && /^[ \t]*(\n|$)/.test(node.value.slice(offset + whole.length));
+    if (offset === 0 && previous !== undefined && previous.type !== 'text' && previous.type !== 'break') {
+      applyAttributeList(previous, list, definitions);
+    } else if (ownLine && parent.type === 'paragraph' && (offset > 0 || index > 0)) {
+      // A block IAL kept inside a paragraph by a container the preprocessor leaves alone.
+      applyAttributeList(parent, list, definitions);
+    } else {
+      file.message(`Attribute list \`${whole}\` follows plain text, so it applies to nothing; it was removed`, {
+        place: node.position?.start ?? { line: 1, column: 1 },
+        ruleId: 'misplaced-ial',
+        source: 'kramdown',
+      });
+    }
+    return '';
+  });
+  if (node.value.endsWith('\n')) node.value = node.value.trimEnd();
+}
+
+function removeMarkers(markers: Marker[]): void {
+  const byParent = new Map<Parent, Set<RootContent>>();
+  for (const marker of markers) {
+    let set = byParent.get(marker.parent);
+    if (!set) byParent.set(marker.parent, (set = new Set()));
+    set.add(marker.node);
+  }
+  for (const [parent, set] of byParent) parent.children = parent.children.filter((child) => !set.has(child));
 }

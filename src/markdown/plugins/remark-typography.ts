@@ -1,7 +1,97 @@
-/** Placeholder: remark-typography is being written. */
-import type { Root } from 'mdast';
+/** kramdown's typographic conversions (smart quotes, dashes, ellipsis, guillemets) applied to text nodes. */
+import type { Heading, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
-/** Placeholder transformer; leaves the tree as it is. */
-export default function plugin() {
-  return (_tree: Root) => {};
+const WORTH_A_LOOK = /['"]|--|\.\.\.|<<|>>/;
+const SYMBOLS = /---|--|\.\.\.|<< | >>|<<|>>/g;
+const SYMBOL_TEXT: Record<string, string> = {
+  '---': '\u2014',
+  '--': '\u2013',
+  '...': '\u2026',
+  '<< ': '\u00ab\u00a0',
+  ' >>': '\u00a0\u00bb',
+  '<<': '\u00ab',
+  '>>': '\u00bb',
+};
+
+type Quote = 'open' | 'close';
+// kramdown's SQ_RULES in order, each tried at the scan position: [pattern, output per group].
+const PUNCT = `[!"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_\`{|}~]`;
+const RULES: [RegExp, (string | Quote | number)[]][] = [
+  [/(["'])(?=[_*]{1,2}\S)/y, ['open']],
+  [new RegExp(`(["'])(?=${PUNCT}(?!\\.\\.)\\B)`, 'y'), ['close']],
+  [/(\s?)"'(?=\w)/y, [1, '\u201c', '\u2018']],
+  [/(\s?)'"(?=\w)/y, [1, '\u2018', '\u201c']],
+  [/(\s?)'(?=\d\ds)/y, [1, '\u2019']],
+  [/(\s)(['"])(?=\w)/y, [1, 'open']],
+  [/([^ \\\t\r\n[{(-])(['"])/y, [1, 'close']],
+  [/(["'])(?=\s|s\b|$)/y, ['close']],
+  [/(.?)'/sy, [1, '\u2018']],
+  [/(.?)"/sy, [1, '\u201c']],
+];
+
+/** Converts one run of text as kramdown's span parser would, a quote at a time. */
+export function kramdownTypography(text: string): string {
+  if (!WORTH_A_LOOK.test(text)) return text;
+  const s = text.replace(SYMBOLS, (symbol) => SYMBOL_TEXT[symbol] ?? symbol);
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const quote = s.slice(i).search(/['"]/);
+    if (quote === -1) {
+      out += s.slice(i);
+      break;
+    }
+    const q = i + quote;
+    // kramdown's span scanner stops one character early so the rules can look at what precedes the quote.
+    const start = q - 1 >= i && s[q - 1] !== '\\' ? q - 1 : q;
+    out += s.slice(i, start);
+    i = start;
+    for (const [pattern, output] of RULES) {
+      pattern.lastIndex = start;
+      const match = pattern.exec(s);
+      if (!match) continue;
+      for (const part of output) {
+        if (typeof part === 'number') out += match[part] ?? '';
+        else if (part === 'open' || part === 'close') {
+          const mark = match[match.length - 1];
+          out += mark === '"' ? (part === 'open' ? '\u201c' : '\u201d') : part === 'open' ? '\u2018' : '\u2019';
+        } else out += part;
+      }
+      i = start + match[0].length;
+      break;
+    }
+    if (i === start) {
+      out += s[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Applies kramdownTypography to prose text (never code or bare-URL links) and refreshes recorded heading text. */
+export default function remarkTypography() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node) => {
+      if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
+        const label = node.children[0].value;
+        // Autolinked URLs keep their characters: `---` in a URL is not a dash.
+        if (node.url === label || node.url.endsWith(`//${label}`) || node.url === `mailto:${label}`) return SKIP;
+      }
+      if (node.type === 'text') {
+        const text: Text = node;
+        text.value = kramdownTypography(text.value);
+      }
+      return undefined;
+    });
+    const headings = file.data.headings;
+    if (headings === undefined || headings.length === 0) return;
+    let index = 0;
+    visit(tree, 'heading', (node: Heading) => {
+      const heading = headings[index++];
+      if (heading !== undefined) heading.text = toString(node);
+    });
+  };
 }

@@ -1,0 +1,40 @@
+/** The benchmark's yardstick: the mandated unified chain with no plugins of ours, on one thread. */
+import { readFileSync } from 'node:fs';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/** Result of one pass of the bare chain. */
+export interface BareChainRun {
+  ms: number;
+  /** Markdown bytes processed (bodies, front matter removed). */
+  bytes: number;
+  /** HTML bytes produced, so the work cannot be optimised away. */
+  htmlBytes: number;
+}
+
+/** Reads each file, drops its front matter and runs parse → gfm → rehype → stringify over the body. */
+export function runBareChain(files: readonly string[]): BareChainRun {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeStringify, { allowDangerousHtml: true })
+    .freeze();
+  const bodies = files.map((file) => stripFrontMatter(readFileSync(file, 'utf8')));
+  let bytes = 0;
+  let htmlBytes = 0;
+  const t0 = performance.now();
+  for (const body of bodies) {
+    bytes += body.length;
+    htmlBytes += String(processor.processSync(body)).length;
+  }
+  return { ms: performance.now() - t0, bytes, htmlBytes };
+}
+
+function stripFrontMatter(text: string): string {
+  const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/.exec(text);
+  return match === null ? text : text.slice(match[0].length);
+}

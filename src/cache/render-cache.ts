@@ -1,0 +1,117 @@
+/** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RenderedPage } from '../markdown/page-data.js';
+
+/** A store of rendered pages by key (see render-key.ts). Only Markdown output is cached; nav and layout always run. */
+export interface RenderCache {
+  get(key: string): RenderedPage | undefined;
+  set(key: string, page: RenderedPage): void;
+  /** Ends a build: persists new entries and forgets every entry this build did not ask for. */
+  finish(): void;
+}
+
+/** Keeps entries in a Map; the dev server reuses one across rebuilds. */
+export class MemoryRenderCache implements RenderCache {
+  private entries = new Map<string, RenderedPage>();
+  private used = new Map<string, RenderedPage>();
+
+  get(key: string): RenderedPage | undefined {
+    const page = this.entries.get(key) ?? this.used.get(key);
+    if (page !== undefined) this.used.set(key, page);
+    return page;
+  }
+
+  set(key: string, page: RenderedPage): void {
+    this.used.set(key, page);
+  }
+
+  finish(): void {
+    // Pages edited away drop out, so a long dev session does not grow without bound.
+    this.entries = this.used;
+    this.used = new Map();
+  }
+
+  /** Number of entries kept after the last build. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** One JSON file per key in a folder: reads only what a build asks for, writes only what is new. */
+export class DiskRenderCache implements RenderCache {
+  private readonly used = new Set<string>();
+  private readonly pending = new Map<string, RenderedPage>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly dir: string) {}
+
+  get(key: string): RenderedPage | undefined {
+    this.used.add(key);
+    let text: string;
+    try {
+      text = readFileSync(this.file(key), 'utf8');
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    try {
+      const page = JSON.parse(text) as RenderedPage;
+      this.hits++;
+      return page;
+    } catch {
+      // A torn or foreign file is a miss; the fresh rendering overwrites it.
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  set(key: string, page: RenderedPage): void {
+    this.used.add(key);
+    this.pending.set(key, page);
+  }
+
+  finish(): void {
+    mkdirSync(this.dir, { recursive: true });
+    const tmpSuffix = `.tmp-${process.pid}`;
+    for (const [key, page] of this.pending) {
+      // Write then rename, so a concurrent build never reads half an entry.
+      const target = this.file(key);
+      writeFileSync(target + tmpSuffix, JSON.stringify(page));
+      renameSync(target + tmpSuffix, target);
+    }
+    this.pending.clear();
+    for (const name of readdirSync(this.dir)) {
+      const key = name.endsWith('.json') ? name.slice(0, -5) : undefined;
+      if (key === undefined || !this.used.has(key)) {
+        if (!name.includes('.tmp-') || name.endsWith(tmpSuffix)) unlinkSafely(path.join(this.dir, name));
+      }
+    }
+    this.used.clear();
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+}
+
+/** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
+export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
+  const site = createHash('sha1').update(path.resolve(sourceDir)).digest('hex').slice(0, 16);
+  return path.join(cwd, 'node_modules', '.cache', 'dossier', site);
+}
+
+/** Deletes a cache folder (for `--no-cache` runs that want a cold start, and for tests). */
+export function clearCacheDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function unlinkSafely(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Another build may have pruned it first.
+  }
+}

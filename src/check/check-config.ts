@@ -1,0 +1,123 @@
+/** The `dossier: check:` section of `_config.yml`: rule severities, ignored links, external-link settings. */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Severity } from '../diagnostics.js';
+import { ConfigError } from '../errors.js';
+
+/** What a rule can be set to. */
+export type RuleSetting = Severity | 'off';
+
+/** Settings of the external-link checker that authors may tune. */
+export interface ExternalSettings {
+  concurrency: number;
+  perHost: number;
+  timeoutMs: number;
+  retries: number;
+  /** How long a cached answer stays valid. */
+  maxAgeMs: number;
+  /** Absolute path of the cache file, or undefined for no cache. */
+  cacheFile: string | undefined;
+}
+
+/** The resolved check configuration. */
+export interface CheckConfig {
+  rules: ReadonlyMap<string, RuleSetting>;
+  /** True when a link should not be checked at all. */
+  isIgnored: (href: string) => boolean;
+  external: ExternalSettings;
+}
+
+/** Default location of the external-link cache, next to other tools' caches. */
+export const DEFAULT_CACHE_FILE = 'node_modules/.cache/dossier/external-links.json';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reads `raw.dossier.check`, listing every problem at once as a ConfigError (exit code 2). */
+export function readCheckConfig(raw: Readonly<Record<string, unknown>>, cwd: string = process.cwd()): CheckConfig {
+  const problems: string[] = [];
+  const dossier = mapping(raw['dossier'], 'dossier', problems);
+  const check = mapping(dossier['check'], 'dossier.check', problems);
+
+  const rules = new Map<string, RuleSetting>();
+  for (const [rule, value] of Object.entries(mapping(check['rules'], 'dossier.check.rules', problems))) {
+    // YAML reads a bare `off` as the string "off" but `false`/`no` as booleans; accept both spellings.
+    const setting = value === false ? 'off' : value;
+    if (setting === 'error' || setting === 'warning' || setting === 'off') rules.set(rule, setting);
+    else problems.push(`dossier.check.rules.${rule} must be error, warning or off, not ${JSON.stringify(value)}`);
+  }
+
+  const patterns = check['ignore'] ?? [];
+  const matchers: Array<(href: string) => boolean> = [];
+  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) {
+    problems.push('dossier.check.ignore must be a list of link patterns');
+  } else {
+    for (const pattern of patterns as string[]) {
+      const matcher = linkMatcher(pattern, problems);
+      if (matcher !== undefined) matchers.push(matcher);
+    }
+  }
+
+  const ext = mapping(check['external'], 'dossier.check.external', problems);
+  const number = (key: string, fallback: number, min: number): number => {
+    const value = ext[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min) return value;
+    problems.push(`dossier.check.external.${key} must be a number of at least ${min}`);
+    return fallback;
+  };
+  const cacheValue = ext['cache'];
+  let cacheFile: string | undefined = path.resolve(cwd, DEFAULT_CACHE_FILE);
+  if (cacheValue === false) cacheFile = undefined;
+  else if (typeof cacheValue === 'string') cacheFile = path.resolve(cwd, cacheValue);
+  else if (cacheValue !== undefined && cacheValue !== null && cacheValue !== true) {
+    problems.push('dossier.check.external.cache must be a file path or false');
+  }
+  const external: ExternalSettings = {
+    concurrency: Math.floor(number('concurrency', 8, 1)),
+    perHost: Math.floor(number('per_host', 2, 1)),
+    timeoutMs: number('timeout_seconds', 10, 0.1) * 1000,
+    retries: Math.floor(number('retries', 2, 0)),
+    maxAgeMs: number('max_age_days', 7, 0) * DAY_MS,
+    cacheFile,
+  };
+
+  if (problems.length > 0) {
+    throw new ConfigError(`_config.yml has ${problems.length} problem(s) in dossier.check:\n  - ${problems.join('\n  - ')}`, {
+      hint: 'see "dossier check" in the README for the rule ids and settings',
+    });
+  }
+  return { rules, isIgnored: (href) => matchers.some((m) => m(href)), external };
+}
+
+/** The severity a finding of `rule` gets: an exact rule setting wins over a `group/*` one. */
+export function ruleSetting(rules: ReadonlyMap<string, RuleSetting>, rule: string, fallback: Severity): RuleSetting {
+  const exact = rules.get(rule);
+  if (exact !== undefined) return exact;
+  const slash = rule.indexOf('/');
+  const group = slash === -1 ? undefined : rules.get(`${rule.slice(0, slash)}/*`);
+  return group ?? fallback;
+}
+
+/** A pattern is a regular expression between slashes, a prefix ending in `/` or `*`-free text, or a glob. */
+function linkMatcher(pattern: string, problems: string[]): ((href: string) => boolean) | undefined {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (regex !== null) {
+    try {
+      const re = new RegExp(regex[1]!, regex[2]);
+      return (href) => re.test(href);
+    } catch (error) {
+      problems.push(`dossier.check.ignore: ${pattern} is not a valid regular expression (${(error as Error).message})`);
+      return undefined;
+    }
+  }
+  if (!/[*?[\]{}]/.test(pattern)) return (href) => href === pattern || href.startsWith(pattern);
+  const glob = picomatch(pattern, { dot: true });
+  return (href) => glob(href);
+}
+
+function mapping(value: unknown, name: string, problems: string[]): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  problems.push(`${name} must be a mapping`);
+  return {};
+}

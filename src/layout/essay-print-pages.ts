@@ -1,0 +1,82 @@
+/** One printable page per essay: the essay's own text followed by every chapter in reading order. */
+import type { SiteConfig } from '../config/site-config.js';
+import type { NavNode, NavTree } from '../nav/nav-tree.js';
+import type { TemplateEngine } from './template-engine.js';
+import { siteHref } from './urls.js';
+
+/** The template that renders an essay's print page. */
+export const ESSAY_PRINT_TEMPLATE = 'essay-print';
+
+/** One chapter as the print template sees it. */
+export interface PrintChapter {
+  title: string;
+  /** Site URL of the chapter's own page (without baseurl). */
+  url: string;
+  /** Nesting below the essay: 1 for chapters, 2 for their sub-chapters. */
+  level: number;
+  /** The chapter body as HTML. */
+  content: string;
+}
+
+/** Everything `essay-print.eta` sees, as `it`; `site`, `page`, `href` and `asset` match TemplateData for shared partials. */
+export interface EssayPrintData {
+  site: SiteConfig;
+  page: { title: string; description: string; url: string; layout: string; searchExclude: boolean };
+  essay: { title: string; url: string; content: string };
+  chapters: PrintChapter[];
+  href: (url: string) => string;
+  asset: (name: string) => string;
+}
+
+/** A generated file: where it goes under the output root and its HTML. */
+export interface PrintOutput {
+  outputPath: string;
+  url: string;
+  html: string;
+}
+
+/** An essay is a page below the top level whose pages are read as chapters (they get prev/next links). */
+export function isEssay(node: NavNode): boolean {
+  return node.depth >= 1 && node.children.some((child) => !child.navExclude);
+}
+
+/** Site URL of an essay's print page: `/docs/G/essay/` → `/docs/G/essay/print/`. */
+export function essayPrintUrl(essay: NavNode): string {
+  const base = essay.url.endsWith('/') ? essay.url : `${essay.url.replace(/\.html?$/, '')}/`;
+  return `${base}print/`;
+}
+
+/** Renders the print page of every essay in `tree`; `bodyHtml` maps a source path to its final body HTML. */
+export function essayPrintPages(
+  tree: NavTree,
+  bodyHtml: ReadonlyMap<string, string>,
+  config: SiteConfig,
+  templates: TemplateEngine,
+): PrintOutput[] {
+  if (!templates.has(ESSAY_PRINT_TEMPLATE)) return [];
+  const href = (url: string) => siteHref(config.baseurl, url);
+  const outputs: PrintOutput[] = [];
+  for (const node of tree.byPath.values()) {
+    if (!isEssay(node)) continue;
+    const chapters: PrintChapter[] = [];
+    const collect = (nodes: readonly NavNode[], level: number): void => {
+      for (const child of nodes) {
+        if (child.navExclude) continue;
+        chapters.push({ title: child.title, url: child.url, level, content: bodyHtml.get(child.path) ?? '' });
+        collect(child.children, level + 1);
+      }
+    };
+    collect(node.children, 1);
+    const url = essayPrintUrl(node);
+    const data: EssayPrintData = {
+      site: config,
+      page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
+      essay: { title: node.title, url: node.url, content: bodyHtml.get(node.path) ?? '' },
+      chapters,
+      href,
+      asset: (name) => href(`/assets/${name}`),
+    };
+    outputs.push({ outputPath: `${url.slice(1)}index.html`, url, html: templates.render(ESSAY_PRINT_TEMPLATE, data) });
+  }
+  return outputs.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
+}
