@@ -1,6 +1,7 @@
 /** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
 import path from 'node:path';
 import { loadConfig } from './config/load-config.js';
+import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { discoverSource, type StaticFile } from './discover/discover-source.js';
@@ -9,14 +10,17 @@ import type { Page } from './front-matter/page.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
+import { essayPrintPages } from './layout/essay-print-pages.js';
+import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
-import { createMarkdownRenderer } from './markdown/render-markdown.js';
+import { renderPages } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
+import { buildSearchIndex } from './search/build-search-index.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import type { Writer } from './write/writer.js';
 
@@ -30,6 +34,8 @@ export interface BuildOptions {
   onProgress?: (message: string) => void;
   /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
   config?: SiteConfig;
+  /** Rendered Markdown kept between builds (DiskRenderCache for the CLI, MemoryRenderCache for dev); none renders everything. */
+  cache?: RenderCache;
 }
 
 export interface BuildResult {
@@ -63,11 +69,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const liquid = await time('liquid', () => expandLiquidInPages(parsed.pages, config));
     const pages = liquid.pages;
     const nav = await time('nav', () => buildNavTree(pages, config));
-    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress));
+    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache));
     const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl));
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
+    const searchPages: Array<{ url: string; html: string }> = [];
     await time('layout+write', () => {
       const templates = createTemplateEngine(config.templatesDir);
       for (const page of pages) {
@@ -86,10 +93,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           diagnostics,
         );
         writer.write(page.outputPath, html);
+        if (config.searchEnabled && !page.data.searchExclude) searchPages.push({ url: siteHref(config.baseurl, page.url), html });
       }
       for (const file of source.statics) writer.copy(file.path, file.absPath);
       copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
       writer.write('assets/nav.json', siteNavJson(nav, config.baseurl));
+    });
+    // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
+    // reading order), then the Pagefind index over the full HTML of every page laid out above.
+    await time('print+search', async () => {
+      const printTemplates = createTemplateEngine(config.templatesDir);
+      for (const out of essayPrintPages(nav, notes.html, config, printTemplates)) writer.write(out.outputPath, out.html);
+      if (config.searchEnabled) {
+        for (const file of await buildSearchIndex(searchPages)) writer.write(file.path, file.data);
+      }
     });
     await time('commit', () => writer.commit());
     return {
@@ -108,17 +125,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Renders every page's Markdown: cache first, then worker threads for big sites, in-thread for small ones. */
 function renderAll(
   pages: readonly Page[],
   config: SiteConfig,
   onProgress: ((message: string) => void) | undefined,
-): Map<string, RenderedPage> {
-  const render = createMarkdownRenderer({ headingAnchors: config.headingAnchors });
-  const out = new Map<string, RenderedPage>();
-  const step = Math.max(250, Math.ceil(pages.length / 10));
-  pages.forEach((page, i) => {
-    out.set(page.path, render(page));
-    if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${pages.length} pages`);
-  });
-  return out;
+  cache: RenderCache | undefined,
+): Promise<Map<string, RenderedPage>> {
+  return renderPages(pages, { processor: { headingAnchors: config.headingAnchors }, cache, onProgress });
 }

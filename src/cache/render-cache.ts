@@ -17,20 +17,29 @@ export class MemoryRenderCache implements RenderCache {
   private entries = new Map<string, RenderedPage>();
   private used = new Map<string, RenderedPage>();
 
+  /**
+   * `seed` (a DiskRenderCache) is read on misses and written through during the first build only,
+   * so a dev server starts warm from the last `dossier build`; later rebuilds stay in memory.
+   */
+  constructor(private seed?: RenderCache) {}
+
   get(key: string): RenderedPage | undefined {
-    const page = this.entries.get(key) ?? this.used.get(key);
+    const page = this.entries.get(key) ?? this.used.get(key) ?? this.seed?.get(key);
     if (page !== undefined) this.used.set(key, page);
     return page;
   }
 
   set(key: string, page: RenderedPage): void {
     this.used.set(key, page);
+    this.seed?.set(key, page);
   }
 
   finish(): void {
     // Pages edited away drop out, so a long dev session does not grow without bound.
     this.entries = this.used;
     this.used = new Map();
+    this.seed?.finish();
+    this.seed = undefined;
   }
 
   /** Number of entries kept after the last build. */

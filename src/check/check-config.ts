@@ -52,8 +52,8 @@ export function readCheckConfig(raw: Readonly<Record<string, unknown>>, cwd: str
     problems.push('dossier.check.ignore must be a list of link patterns');
   } else {
     for (const pattern of patterns as string[]) {
-      const matcher = linkMatcher(pattern, problems);
-      if (matcher !== undefined) matchers.push(matcher);
+      if (pattern.trim() === '') problems.push('dossier.check.ignore holds an empty pattern, which would ignore every link');
+      else matchers.push(linkMatcher(pattern));
     }
   }
 
@@ -98,19 +98,9 @@ export function ruleSetting(rules: ReadonlyMap<string, RuleSetting>, rule: strin
   return group ?? fallback;
 }
 
-/** A pattern is a regular expression between slashes, a prefix ending in `/` or `*`-free text, or a glob. */
-function linkMatcher(pattern: string, problems: string[]): ((href: string) => boolean) | undefined {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (regex !== null) {
-    try {
-      const re = new RegExp(regex[1]!, regex[2]);
-      return (href) => re.test(href);
-    } catch (error) {
-      problems.push(`dossier.check.ignore: ${pattern} is not a valid regular expression (${(error as Error).message})`);
-      return undefined;
-    }
-  }
-  if (!/[*?[\]{}]/.test(pattern)) return (href) => href === pattern || href.startsWith(pattern);
+/** A pattern with `*`, `?`, `[` or `{` is a glob (picomatch); any other pattern matches links that start with it. */
+function linkMatcher(pattern: string): (href: string) => boolean {
+  if (!/[*?[\]{}]/.test(pattern)) return (href) => href.startsWith(pattern);
   const glob = picomatch(pattern, { dot: true });
   return (href) => glob(href);
 }

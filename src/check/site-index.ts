@@ -101,7 +101,8 @@ export class SiteIndex {
     }
     const pageUrls = [...this.pageByOutput.values()].map((p) => p.url);
     const near = closestMatch(sitePath, pageUrls);
-    return near === undefined ? undefined : `${this.baseurl}${near}`;
+    // The home page is "close" to every short path; suggesting it helps nobody.
+    return near === undefined || near === '/' ? undefined : `${this.baseurl}${near}`;
   }
 
   /** The href (with baseurl) that reaches an output file. */

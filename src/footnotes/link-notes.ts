@@ -1,8 +1,11 @@
-/** Placeholder: resolves note numbers across an essay's chapters (being written). */
+/** Stage 6: resolves note numbers across each essay's chapters and rewrites the note links in the rendered HTML. */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
+import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-hand-numbered-notes.js';
 import type { NavTree } from '../nav/nav-tree.js';
+import { essayNoteDiagnostics } from './note-diagnostics.js';
+import { essayGroups, isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
 
 export interface LinkedNotes {
   /** Final body HTML per page path, with cross-page note links resolved. */
@@ -10,14 +13,90 @@ export interface LinkedNotes {
   diagnostics: Diagnostic[];
 }
 
-/** Placeholder: passes every page's HTML through unchanged. */
+/** What one page's HTML needs changed: where each reference and each note's back links point. */
+interface PageLinks {
+  /** Reference id → href of its note, or undefined when the essay has no such note. */
+  refHref: Map<string, string | undefined>;
+  /** Note id → hrefs of the references citing it, in reading order. */
+  backHrefs: Map<string, string[]>;
+  /** Notes on other pages this page cites, by the reference's href: their HTML for previews without fetching. */
+  previews: Map<string, string>;
+}
+
+/** Links every reference to its note and every note back to its references, across the pages of each essay. */
 export function linkNotes(
   pages: readonly Page[],
   rendered: ReadonlyMap<string, RenderedPage>,
-  _nav: NavTree,
-  _baseurl: string,
+  nav: NavTree,
+  baseurl: string,
 ): LinkedNotes {
+  const urls = new Map(pages.map((p) => [p.path, p.url]));
+  const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const html = new Map<string, string>();
-  for (const page of pages) html.set(page.path, rendered.get(page.path)?.html ?? '');
-  return { html, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  for (const group of essayGroups(pages, nav)) {
+    const essay = resolveEssayNotes(group, rendered);
+    diagnostics.push(...essayNoteDiagnostics(essay));
+    const links = pageLinks(essay, hrefTo);
+    for (const path of group) {
+      const body = rendered.get(path)?.html ?? '';
+      const page = links.get(path);
+      html.set(path, page === undefined ? body : rewriteNoteLinks(body, page));
+    }
+  }
+  return { html, diagnostics };
+}
+
+function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {
+  const out = new Map<string, PageLinks>();
+  const forPage = (path: string) => {
+    let links = out.get(path);
+    if (links === undefined) {
+      links = { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
+      out.set(path, links);
+    }
+    return links;
+  };
+  for (const placed of essay.refs) {
+    if (placed.ref.id === '' || isKramdownLabel(placed.ref.label)) continue;
+    const note = essay.target.get(placed.ref);
+    const href = note === undefined ? undefined : hrefTo(placed.page, note.page, note.def.id);
+    const links = forPage(placed.page);
+    links.refHref.set(placed.ref.id, href);
+    if (note !== undefined && href !== undefined && note.page !== placed.page) links.previews.set(href, note.def.html);
+  }
+  for (const placed of essay.defs) {
+    if (isKramdownLabel(placed.def.label)) continue;
+    const citing = essay.citedBy.get(placed.def) ?? [];
+    forPage(placed.page).backHrefs.set(placed.def.id, citing.map((r) => hrefTo(placed.page, r.page, r.ref.id)));
+  }
+  return out;
+}
+
+/** Rewrites the note markup the Markdown stage emitted (see remark-hand-numbered-notes): string work only, no parsing. */
+function rewriteNoteLinks(html: string, links: PageLinks): string {
+  let out = html.replace(/<a\b[^>]*\bclass="footnote-ref"[^>]*>/g, (tag) => {
+    const id = /\sid="([^"]*)"/.exec(tag)?.[1];
+    if (id === undefined || !links.refHref.has(id)) return tag;
+    const href = links.refHref.get(id);
+    // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
+    if (href === undefined) return tag.replace(/\shref="[^"]*"/, '').replace('class="footnote-ref"', 'class="footnote-ref footnote-missing"');
+    return tag.replace(/\shref="[^"]*"/, ` href="${escapeAttr(href)}"`);
+  });
+  out = out.replace(/<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>/g, (tag, _name: string, id: string, inner: string) => {
+    const hrefs = links.backHrefs.get(id);
+    return hrefs === undefined ? tag : noteNumberHtml(id, inner, hrefs[0]);
+  });
+  out = out.replace(/<span class="footnote-backrefs" data-for="([^"]*)">[\s\S]*?<\/span>/g, (tag, id: string) => {
+    const hrefs = links.backHrefs.get(id);
+    return hrefs === undefined ? tag : noteBackrefsHtml(id, hrefs);
+  });
+  if (links.previews.size === 0) return out;
+  const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeAttr(href)}">${note}</div>`);
+  // Inert until the preview script reads it: cross-chapter notes show on hover without fetching the other page.
+  return `${out}\n<template class="footnote-templates">${entries.join('')}</template>\n`;
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -4,6 +4,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
+import { essayOf, essayPrintUrl } from './essay-print-pages.js';
+import { formatDate } from './format-date.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 
@@ -27,6 +29,14 @@ export interface TemplateData {
   navHtml: string;
   nav: PageNav;
   headings: Heading[];
+  /** Headings for the "On this page" list: levels 2–3, without `.no_toc` ones; empty when there are fewer than two. */
+  toc: Heading[];
+  /** Whether the layout prints the page title as `<h1>` (the body has no `<h1>` and does not open with the title). */
+  showTitle: boolean;
+  /** `last_modified_date` formatted with `last_edit_time_format`. */
+  lastModifiedText: string;
+  /** Site URL of the print edition of this page's essay (on essays and their chapters). */
+  essayPrintUrl: string | undefined;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -85,9 +95,31 @@ export function applyLayout(
     navHtml: input.navHtml,
     nav: input.nav,
     headings: input.headings,
+    toc: onThisPage(input.headings),
+    showTitle: showsTitle(page.data.title ?? '', input.headings),
+    lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
+    essayPrintUrl: printUrlFor(input.nav),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),
   };
   return templates.render(layout, data);
+}
+
+/** Long chapters need the list; a single heading is not worth the column. */
+function onThisPage(headings: readonly Heading[]): Heading[] {
+  const toc = headings.filter((h) => (h.depth === 2 || h.depth === 3) && !h.noToc);
+  return toc.length >= 2 ? toc : [];
+}
+
+/** Essays written for Just the Docs often open with a heading equal to the page title; printing it twice reads badly. */
+function showsTitle(title: string, headings: readonly Heading[]): boolean {
+  if (title.trim() === '' || headings.some((h) => h.depth === 1)) return false;
+  const first = headings[0];
+  return first === undefined || first.text.trim().toLowerCase() !== title.trim().toLowerCase();
+}
+
+function printUrlFor(nav: PageNav): string | undefined {
+  const essay = nav.node === undefined ? undefined : essayOf(nav.node);
+  return essay === undefined ? undefined : essayPrintUrl(essay);
 }

@@ -35,9 +35,16 @@ export interface PrintOutput {
   html: string;
 }
 
-/** An essay is a page below the top level whose pages are read as chapters (they get prev/next links). */
+/** An essay is a second-level page with chapters under it (the letter → essay → chapter shape of FORMAT.md §2). */
 export function isEssay(node: NavNode): boolean {
-  return node.depth >= 1 && node.children.some((child) => !child.navExclude);
+  return node.depth === 1 && node.children.some((child) => !child.navExclude);
+}
+
+/** The essay a page belongs to: itself, or its ancestor at the essay level. */
+export function essayOf(node: NavNode): NavNode | undefined {
+  let at: NavNode | undefined = node;
+  while (at !== undefined && at.depth > 1) at = at.parent;
+  return at !== undefined && isEssay(at) ? at : undefined;
 }
 
 /** Site URL of an essay's print page: `/docs/G/essay/` → `/docs/G/essay/print/`. */

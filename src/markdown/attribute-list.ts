@@ -51,7 +51,7 @@ export function parseAttributeList(source: string): AttributeList {
   ignoredParts.push(source.slice(last));
   for (const part of ignoredParts) {
     const trimmed = part.trim();
-    if (trimmed !== '' && trimmed !== ':') list.ignored.push(trimmed);
+    if (trimmed !== '') list.ignored.push(trimmed);
   }
   return list;
 }

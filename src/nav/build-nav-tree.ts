@@ -1,9 +1,10 @@
 /** Stage 4: resolve `parent` / `grand_parent` / `ancestor` titles into one navigation tree, as Just the Docs does. */
 import type { SiteConfig } from '../config/site-config.js';
-import { closestMatch, type Diagnostic, type Severity } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { checkSiblings } from './check-siblings.js';
+import { closestTitle } from './closest-title.js';
 import { compareCodePoints, sortSiblings } from './sort-siblings.js';
 
 /** A titled page that made it into the tree, with its node. */
@@ -39,29 +40,38 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
   const tops = titled.filter((page) => parentOf(page) === undefined);
   const topTitles = new Set(tops.map((page) => titleOf(page) ?? ''));
 
-  // Local candidates: pages titled like the parent that pass the checks needing no placement.
+  const byParent = groupBy(titled, (page) => parentOf(page) ?? '');
+  // A typo'd parent is most likely one of the pages under the given grand_parent; only then try every title.
+  const suggestParent = (page: Page, parent: string): string => {
+    const grandParent = grandParentOf(page);
+    const near = grandParent === undefined ? '' : didYouMean(parent, (byParent.get(grandParent) ?? []).map((p) => titleOf(p) ?? ''));
+    return near !== '' ? near : didYouMean(parent, byTitle.keys());
+  };
+
+  // Local candidates: pages titled like the parent that pass the checks needing no placement,
+  // looked up by (title, parent) so that a title shared by a thousand chapters costs nothing.
+  const byTitleAndParent = groupBy(titled, (page) => pairKey(titleOf(page) ?? '', parentOf(page)));
   const candidates = new Map<Page, Page[]>();
   const failures = new Map<Page, (lost: string) => void>();
   for (const page of titled) {
     const parent = parentOf(page);
     if (parent === undefined) continue;
     const named = byTitle.get(parent) ?? [];
-    const others = named.filter((other) => other !== page);
-    if (others.length === 0) {
+    if (named.length === 0 || (named.length === 1 && named[0] === page)) {
       failures.set(page, (lost) =>
         named.length > 0
           ? report(page, 'parent', 'error', 'nav/cycle', `this page names itself as its parent (\`${parent}\`); ${lost}`)
-          : report(page, 'parent', 'error', 'nav/unknown-parent', `no page is titled \`${parent}\`${didYouMean(parent, byTitle.keys())}; ${lost}`),
+          : report(page, 'parent', 'error', 'nav/unknown-parent', `no page is titled \`${parent}\`${suggestParent(page, parent)}; ${lost}`),
       );
       continue;
     }
-    const local = others.filter((other) => matchesLocally(page, other, topTitles));
+    const local = localCandidates(page, parent, named, byTitleAndParent, topTitles);
     candidates.set(page, local);
-    const grandParent = page.data.grandParent;
+    const grandParent = grandParentOf(page);
     if (local.length === 0 && grandParent !== undefined) {
-      const parentsOfNamed = others.map((other) => parentOf(other));
-      const known = others.map((other) => `${describeParent(parentOf(other))} (${other.path})`).join(', ');
-      const suggestion = didYouMean(grandParent, parentsOfNamed.filter((p): p is string => p !== undefined));
+      const others = named.filter((other) => other !== page);
+      const known = listSome(others.map((other) => `${describeParent(parentOf(other))} (${other.path})`));
+      const suggestion = didYouMean(grandParent, new Set(others.map((other) => parentOf(other) ?? '').filter((p) => p !== '')));
       failures.set(page, (lost) =>
         report(page, 'grand_parent', 'error', 'nav/unknown-grand-parent', `no page titled \`${parent}\` has parent \`${grandParent}\`${suggestion}; pages titled \`${parent}\` sit under ${known}; ${lost}`),
       );
@@ -129,18 +139,21 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
   }
 
   const byPath = new Map<string, NavNode>();
-  const link = (list: Placement[], parent: NavNode | undefined, depth: number): NavNode[] => {
+  const link = (list: Placement[], parent: NavNode | undefined, parentPage: Page | undefined, depth: number): NavNode[] => {
     const sorted = sortSiblings(list, config.navSort);
     checkSiblings(sorted, config.navSort, report);
+    // Modern JtD lets a parent page list its children last-first (newest letters on top).
+    const order = parentPage?.data.raw['child_nav_order'];
+    if (order === 'desc' || order === 'reversed') sorted.reverse();
     return sorted.map(({ page, node }) => {
       node.parent = parent;
       node.depth = depth;
       byPath.set(page.path, node);
-      node.children = link(kids.get(page) ?? [], node, depth + 1);
+      node.children = link(kids.get(page) ?? [], node, page, depth + 1);
       return node;
     });
   };
-  const rootNodes = link(roots, undefined, 0);
+  const rootNodes = link(roots, undefined, undefined, 0);
   reportTitlesLikeAncestors(rootNodes, placements, report);
 
   for (const [page, emit] of failures) {
@@ -173,15 +186,41 @@ function newNode(page: Page): NavNode {
   };
 }
 
-/** The checks of JtD's children.html that depend only on the two pages' front matter. */
-function matchesLocally(page: Page, candidate: Page, topTitles: ReadonlySet<string>): boolean {
+/**
+ * The checks of JtD's children.html that depend only on the two pages' front matter:
+ * `grand_parent`, when given, must be the candidate's own parent; and, for backwards
+ * compatibility with three-level sites, a bare `parent: X` where X is a top-level title
+ * means only that top-level page.
+ */
+function localCandidates(
+  page: Page,
+  parent: string,
+  named: readonly Page[],
+  byTitleAndParent: ReadonlyMap<string, Page[]>,
+  topTitles: ReadonlySet<string>,
+): Page[] {
+  const grandParent = grandParentOf(page);
+  let list: readonly Page[];
+  if (grandParent !== undefined) list = byTitleAndParent.get(pairKey(parent, grandParent)) ?? [];
+  else if (page.data.ancestor === undefined && topTitles.has(parent)) list = byTitleAndParent.get(pairKey(parent, undefined)) ?? [];
+  else list = named;
+  return list.filter((other) => other !== page);
+}
+
+function pairKey(title: string, parent: string | undefined): string {
+  return `${title}\u0000${parent ?? ''}`;
+}
+
+/** An empty `grand_parent:` decides nothing; treat it as absent rather than as a title no page has. */
+function grandParentOf(page: Page): string | undefined {
   const grandParent = page.data.grandParent;
-  if (grandParent !== undefined && grandParent !== parentOf(candidate)) return false;
-  // Backwards compatibility with three-level sites: a bare `parent: X` where X is a top-level title means that page.
-  if (grandParent === undefined && page.data.ancestor === undefined && topTitles.has(parentOf(page) ?? '') && parentOf(candidate) !== undefined) {
-    return false;
-  }
-  return true;
+  return grandParent === undefined || grandParent === '' ? undefined : grandParent;
+}
+
+/** A readable list that stays short when a title is shared by hundreds of pages. */
+function listSome(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
 /** Titles from `page` up to the top, following already chosen parents. */
@@ -201,10 +240,10 @@ function reportAmbiguous(
   report: (page: Page, key: string, severity: Severity, rule: string, message: string) => void,
 ): void {
   const parent = parentOf(page) ?? '';
-  const where = list.map((c) => `${c.path} (under ${describeParent(parentOf(c))})`).join(', ');
+  const where = listSome(list.map((c) => `${c.path} (under ${describeParent(parentOf(c))})`));
   const grandParents = [...new Set(list.map((c) => parentOf(c)))];
   const fix =
-    page.data.grandParent === undefined && grandParents.length === list.length && grandParents.every((g) => g !== undefined)
+    grandParentOf(page) === undefined && grandParents.length === list.length && list.length <= 5 && grandParents.every((g) => g !== undefined)
       ? `add \`grand_parent:\` (${grandParents.map((g) => `\`${g}\``).join(' or ')}) to say which`
       : 'grand_parent does not tell them apart: add `ancestor:` with the title of a higher page, or rename one';
   report(page, 'parent', 'error', 'nav/ambiguous-parent', `\`parent: ${parent}\` matches ${list.length} pages: ${where}; Just the Docs lists this page under each of them; ${fix}. Placed under ${list[0]?.path ?? ''} for now`);
@@ -215,8 +254,8 @@ function describeParent(parent: string | undefined): string {
 }
 
 function didYouMean(wanted: string, candidates: Iterable<string>): string {
-  const match = closestMatch(wanted, candidates);
-  return match === undefined ? '' : `; did you mean \`${match}\`?`;
+  const match = closestTitle(wanted, candidates);
+  return match === undefined ? '' : ` (did you mean \`${match}\`?)`;
 }
 
 /** Reports pages that name each other as parents in a loop (strongly connected among unreachable pages). */

@@ -17,6 +17,8 @@ export interface SearchIndexFile {
 /** Folder of the bundle under the site root; the search UI script loads `/<baseurl>/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
+const IN_FLIGHT = 32;
+
 /**
  * Indexes `pages` and returns Pagefind's bundle (index chunks, fragments, its JS and WASM).
  * Pages opt out with `data-pagefind-ignore="all"` on `<body>` (the layout does this for `search_exclude`);
@@ -27,11 +29,15 @@ export async function buildSearchIndex(pages: Array<{ url: string; html: string 
   const index = created.index;
   if (index === undefined) throw new DossierError(`search index could not be created: ${created.errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
-      if (added.errors.length > 0) {
-        throw new DossierError(`search indexing failed for ${page.url}: ${added.errors.join('; ')}`);
-      }
+    // Pagefind parses in its own process; a few requests in flight keep it busy without queuing 10,000 pages of HTML.
+    for (let start = 0; start < pages.length; start += IN_FLIGHT) {
+      const batch = pages.slice(start, start + IN_FLIGHT);
+      const results = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+      results.forEach((added, i) => {
+        if (added.errors.length > 0) {
+          throw new DossierError(`search indexing failed for ${batch[i]?.url ?? '?'}: ${added.errors.join('; ')}`);
+        }
+      });
     }
     const bundle = await index.getFiles();
     if (bundle.errors.length > 0) throw new DossierError(`search index could not be written: ${bundle.errors.join('; ')}`);

@@ -22,7 +22,7 @@ function anchorFor(id: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { href: `#${id}`, className: ['anchor-heading'], ariaLabelledBy: id },
+    properties: { href: `#${id}`, className: ['anchor-heading'], ariaLabelledBy: [id] },
     children: [
       {
         type: 'element',

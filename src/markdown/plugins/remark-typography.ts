@@ -5,6 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 const WORTH_A_LOOK = /['"]|--|\.\.\.|<<|>>/;
+const QUOTE = /['"]/g;
 const SYMBOLS = /---|--|\.\.\.|<< | >>|<<|>>/g;
 const SYMBOL_TEXT: Record<string, string> = {
   '---': '\u2014',
@@ -39,12 +40,13 @@ export function kramdownTypography(text: string): string {
   let out = '';
   let i = 0;
   while (i < s.length) {
-    const quote = s.slice(i).search(/['"]/);
-    if (quote === -1) {
+    QUOTE.lastIndex = i;
+    const found = QUOTE.exec(s);
+    if (found === null) {
       out += s.slice(i);
       break;
     }
-    const q = i + quote;
+    const q = found.index;
     // kramdown's span scanner stops one character early so the rules can look at what precedes the quote.
     const start = q - 1 >= i && s[q - 1] !== '\\' ? q - 1 : q;
     out += s.slice(i, start);

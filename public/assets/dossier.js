@@ -1,0 +1,427 @@
+/* Dossier's page enhancements. Everything here is optional: without it links, nav and notes still work. */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  var THEME_KEY = 'dossier-theme';
+  var WIDE = window.matchMedia('(min-width: 50rem)');
+
+  function ready(fn) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+    else fn();
+  }
+
+  function storedTheme() {
+    try {
+      var t = localStorage.getItem(THEME_KEY);
+      return t === 'light' || t === 'dark' ? t : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function defaultTheme() {
+    var d = root.getAttribute('data-default-theme');
+    if (d === 'light' || d === 'dark') return d;
+    return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  /* ---------- Theme toggle ---------- */
+  function setupTheme() {
+    var button = document.querySelector('.theme-toggle');
+    function apply(theme) {
+      root.setAttribute('data-theme', theme);
+      if (button) button.setAttribute('aria-pressed', String(theme === 'dark'));
+    }
+    apply(root.getAttribute('data-theme') === 'dark' ? 'dark' : 'light');
+    if (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var next = root.getAttribute('data-theme') === 'dark' ? 'light' : 'dark';
+        try {
+          localStorage.setItem(THEME_KEY, next);
+        } catch (e) {
+          /* Private windows may refuse storage; the toggle still works for this page. */
+        }
+        apply(next);
+      });
+    }
+    // Follow the system while the reader has not chosen; a choice sticks.
+    var media = window.matchMedia('(prefers-color-scheme: dark)');
+    var onChange = function () {
+      if (storedTheme() === null) apply(defaultTheme());
+    };
+    if (media.addEventListener) media.addEventListener('change', onChange);
+    window.addEventListener('storage', function (event) {
+      if (event.key === THEME_KEY) apply(storedTheme() || defaultTheme());
+    });
+  }
+
+  /* ---------- Menu drawer (small screens) ---------- */
+  function setupMenu() {
+    var button = document.querySelector('.menu-button');
+    var drawer = document.getElementById('site-nav');
+    if (!button || !drawer) return;
+    button.hidden = false;
+    function setOpen(open, restoreFocus) {
+      root.classList.toggle('nav-open', open);
+      button.setAttribute('aria-expanded', String(open));
+      if (open) {
+        var current = drawer.querySelector('[aria-current="page"]') || drawer.querySelector('a');
+        if (current) current.focus();
+      } else if (restoreFocus) {
+        button.focus();
+      }
+    }
+    button.addEventListener('click', function () {
+      setOpen(button.getAttribute('aria-expanded') !== 'true', false);
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && root.classList.contains('nav-open')) setOpen(false, true);
+    });
+    drawer.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('a');
+      if (link && root.classList.contains('nav-open')) setOpen(false, false);
+    });
+    var onWide = function () {
+      if (WIDE.matches && root.classList.contains('nav-open')) setOpen(false, false);
+    };
+    if (WIDE.addEventListener) WIDE.addEventListener('change', onWide);
+  }
+
+  /* ---------- Sidebar tree: open and close branches, loading closed ones from nav.json ---------- */
+  var navPromise = null;
+  function navData() {
+    if (navPromise === null) {
+      navPromise = fetch(root.getAttribute('data-nav-json')).then(function (response) {
+        if (!response.ok) throw new Error('nav.json: ' + response.status);
+        return response.json();
+      });
+      navPromise.catch(function () {
+        navPromise = null;
+      });
+    }
+    return navPromise;
+  }
+
+  function entryAt(data, navPath) {
+    var list = data.n;
+    var entry = null;
+    var parts = navPath.split('.');
+    for (var i = 0; i < parts.length; i++) {
+      entry = list && list[Number(parts[i])];
+      if (!entry) return null;
+      list = entry[2] || [];
+    }
+    return entry;
+  }
+
+  function expandButton(title, expanded) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'nav-expand';
+    button.setAttribute('aria-expanded', String(expanded));
+    button.setAttribute('aria-label', (expanded ? 'Hide' : 'Show') + ' children of ' + title);
+    var chevron = document.createElement('span');
+    chevron.setAttribute('aria-hidden', 'true');
+    button.appendChild(chevron);
+    return button;
+  }
+
+  function buildList(data, entry, navPath) {
+    var ul = document.createElement('ul');
+    ul.className = 'nav-list';
+    var here = location.pathname;
+    (entry[2] || []).forEach(function (child, i) {
+      var li = document.createElement('li');
+      li.className = 'nav-item';
+      var a = document.createElement('a');
+      a.className = 'nav-link';
+      a.href = data.b + child[1];
+      a.textContent = child[0];
+      if (a.pathname === here) a.setAttribute('aria-current', 'page');
+      if (child[2] && child[2].length > 0) {
+        li.className += ' has-children';
+        li.setAttribute('data-nav-path', navPath + '.' + i);
+        li.appendChild(expandButton(child[0], false));
+      }
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function setupNavTree() {
+    var nav = document.querySelector('.site-nav');
+    if (!nav) return;
+    nav.addEventListener('click', function (event) {
+      var button = event.target.closest && event.target.closest('.nav-expand');
+      if (!button || !nav.contains(button)) return;
+      var li = button.parentElement;
+      var link = li.querySelector(':scope > .nav-link');
+      var title = link ? link.textContent : '';
+      var list = li.querySelector(':scope > .nav-list');
+      var expand = button.getAttribute('aria-expanded') !== 'true';
+      function show(open) {
+        button.setAttribute('aria-expanded', String(open));
+        button.setAttribute('aria-label', (open ? 'Hide' : 'Show') + ' children of ' + title);
+        li.classList.toggle('is-open', open);
+      }
+      if (list) {
+        list.hidden = !expand;
+        show(expand);
+        return;
+      }
+      if (!expand) return;
+      button.setAttribute('aria-busy', 'true');
+      navData()
+        .then(function (data) {
+          var entry = entryAt(data, li.getAttribute('data-nav-path') || '');
+          if (!entry) throw new Error('nav path not found');
+          li.appendChild(buildList(data, entry, li.getAttribute('data-nav-path')));
+          show(true);
+        })
+        .catch(function () {
+          // Without the tree the page itself still lists its children: go there.
+          if (link) location.href = link.href;
+        })
+        .then(function () {
+          button.removeAttribute('aria-busy');
+        });
+    });
+    // Keep the current page in view inside a long sidebar.
+    var current = nav.querySelector('[aria-current="page"]');
+    var scroller = document.querySelector('.side-bar');
+    if (current && scroller && WIDE.matches) {
+      var top = current.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      if (top > scroller.clientHeight * 0.6) scroller.scrollTop = top - scroller.clientHeight / 3;
+    }
+  }
+
+  /* ---------- "On this page": highlight the section being read ---------- */
+  function setupPageToc() {
+    var links = Array.prototype.slice.call(document.querySelectorAll('.page-toc a[href^="#"]'));
+    if (links.length === 0) return;
+    var targets = links
+      .map(function (a) {
+        return { link: a, heading: document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))) };
+      })
+      .filter(function (t) {
+        return t.heading !== null;
+      });
+    var active = null;
+    var scheduled = false;
+    function update() {
+      scheduled = false;
+      var line = Math.min(window.innerHeight * 0.3, 200);
+      var next = targets[0] || null;
+      for (var i = 0; i < targets.length; i++) {
+        if (targets[i].heading.getBoundingClientRect().top <= line) next = targets[i];
+        else break;
+      }
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2 && targets.length > 0) {
+        next = targets[targets.length - 1];
+      }
+      if (next === active) return;
+      if (active) {
+        active.link.classList.remove('is-active');
+        active.link.removeAttribute('aria-current');
+      }
+      active = next;
+      if (active) {
+        active.link.classList.add('is-active');
+        active.link.setAttribute('aria-current', 'location');
+      }
+    }
+    function schedule() {
+      if (!scheduled) {
+        scheduled = true;
+        window.requestAnimationFrame(update);
+      }
+    }
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    update();
+  }
+
+  /* ---------- Search (Pagefind, loaded on first use from this site) ---------- */
+  function setupSearch() {
+    var bundle = root.getAttribute('data-search');
+    var dialog = document.getElementById('search-dialog');
+    var openButton = document.querySelector('.search-button');
+    if (!bundle || !dialog || !openButton || typeof dialog.showModal !== 'function') return;
+    var input = dialog.querySelector('.search-input');
+    var results = dialog.querySelector('.search-results');
+    var status = dialog.querySelector('.search-status');
+    var closeButton = dialog.querySelector('.search-close');
+    var pagefind = null;
+    var query = '';
+    openButton.hidden = false;
+
+    function load() {
+      if (pagefind === null) {
+        pagefind = import(bundle).then(function (pf) {
+          return Promise.resolve(pf.options({ excerptLength: 26 })).then(function () {
+            pf.init();
+            return pf;
+          });
+        });
+        pagefind.catch(function () {
+          pagefind = null;
+        });
+      }
+      return pagefind;
+    }
+
+    function open() {
+      if (!dialog.open) dialog.showModal();
+      input.focus();
+      input.select();
+      load().catch(function () {
+        status.textContent = 'Search is not available here.';
+      });
+    }
+
+    function item(href, title, excerpt) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = href;
+      var t = document.createElement('span');
+      t.className = 'search-result-title';
+      t.textContent = title;
+      a.appendChild(t);
+      if (excerpt) {
+        var e = document.createElement('span');
+        e.className = 'search-result-excerpt';
+        // Pagefind's excerpts are escaped text with <mark> around the matches.
+        e.innerHTML = excerpt;
+        a.appendChild(e);
+      }
+      li.appendChild(a);
+      return li;
+    }
+
+    function render(pages, forQuery) {
+      if (forQuery !== query) return;
+      results.textContent = '';
+      if (pages.length === 0) {
+        status.textContent = 'No results for \u201c' + forQuery + '\u201d.';
+        return;
+      }
+      status.textContent = pages.length + (pages.length === 1 ? ' page' : ' pages') + ' found.';
+      var list = document.createElement('ol');
+      pages.forEach(function (page) {
+        var group = document.createElement('li');
+        group.className = 'search-result';
+        var title = (page.meta && page.meta.title) || page.url;
+        var heading = document.createElement('div');
+        heading.className = 'search-result-page';
+        heading.textContent = page.meta && page.meta.essay ? page.meta.essay : title;
+        group.appendChild(heading);
+        var inner = document.createElement('ol');
+        var subs = (page.sub_results || []).slice(0, 3);
+        if (subs.length === 0) inner.appendChild(item(page.url, title, page.excerpt));
+        subs.forEach(function (sub) {
+          inner.appendChild(item(sub.url, sub.title || title, sub.excerpt));
+        });
+        group.appendChild(inner);
+        list.appendChild(group);
+      });
+      results.appendChild(list);
+    }
+
+    function run() {
+      query = input.value.trim();
+      var forQuery = query;
+      if (forQuery === '') {
+        results.textContent = '';
+        status.textContent = '';
+        return;
+      }
+      load()
+        .then(function (pf) {
+          return pf.debouncedSearch(forQuery, {}, 150);
+        })
+        .then(function (search) {
+          if (search === null || forQuery !== query) return null;
+          return Promise.all(
+            search.results.slice(0, 8).map(function (r) {
+              return r.data();
+            }),
+          ).then(function (pages) {
+            render(pages, forQuery);
+          });
+        })
+        .catch(function () {
+          status.textContent = 'Search is not available here.';
+        });
+    }
+
+    function resultLinks() {
+      return Array.prototype.slice.call(results.querySelectorAll('a'));
+    }
+
+    openButton.addEventListener('click', open);
+    closeButton.addEventListener('click', function () {
+      dialog.close();
+    });
+    dialog.addEventListener('click', function (event) {
+      if (event.target === dialog) dialog.close();
+    });
+    dialog.addEventListener('close', function () {
+      openButton.focus();
+    });
+    input.addEventListener('input', run);
+    input.addEventListener('keydown', function (event) {
+      var links = resultLinks();
+      if (event.key === 'Escape') {
+        // A search field would only clear itself on Escape; readers expect the dialog to close.
+        event.preventDefault();
+        dialog.close();
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        if (links[0]) links[0].click();
+      } else if (event.key === 'ArrowDown' && links[0]) {
+        event.preventDefault();
+        links[0].focus();
+      }
+    });
+    results.addEventListener('keydown', function (event) {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      var links = resultLinks();
+      var at = links.indexOf(document.activeElement);
+      if (at === -1) return;
+      event.preventDefault();
+      var next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+      if (next < 0) input.focus();
+      else if (links[next]) links[next].focus();
+    });
+    document.addEventListener('keydown', function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if ((event.key === '/' && !typing) || ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k')) {
+        event.preventDefault();
+        open();
+      }
+    });
+  }
+
+  /* ---------- Print edition ---------- */
+  function setupPrint() {
+    var button = document.querySelector('.print-now');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      window.print();
+    });
+  }
+
+  ready(function () {
+    setupTheme();
+    setupMenu();
+    setupNavTree();
+    setupPageToc();
+    setupSearch();
+    setupPrint();
+  });
+})();

@@ -1,0 +1,174 @@
+/* Dossier note previews: hovering, focusing or tapping a note reference (a.footnote-ref) shows the
+   note in a tooltip without leaving the paragraph. Progressive enhancement: without this script the
+   references are plain links to the notes. Notes on other chapter pages are read from the inert
+   <template class="footnote-templates"> the build appends, so nothing is fetched. Optional sidenotes
+   (body.sidenotes) copy each note next to its first reference; CSS shows them on wide screens only. */
+(function () {
+  'use strict';
+
+  var TIP_ID = 'footnote-preview';
+  var tip = null;
+  var current = null;
+  var hideTimer = 0;
+  var lastPointer = 'mouse';
+
+  function templateNote(href) {
+    var templates = document.querySelectorAll('template.footnote-templates');
+    for (var i = 0; i < templates.length; i++) {
+      var entries = templates[i].content.children;
+      for (var j = 0; j < entries.length; j++) {
+        if (entries[j].getAttribute('data-href') === href) return entries[j].cloneNode(true);
+      }
+    }
+    return null;
+  }
+
+  /* The note's content, without its number and back links (they make no sense inside a preview). */
+  function noteContent(link) {
+    var href = link.getAttribute('href');
+    if (!href) return null;
+    var box;
+    if (href.charAt(0) === '#') {
+      var target = document.getElementById(decodeURIComponent(href.slice(1)));
+      if (!target) return null;
+      box = document.createElement('div');
+      box.innerHTML = target.innerHTML;
+    } else {
+      box = templateNote(href);
+      if (!box) return null;
+    }
+    var drop = box.querySelectorAll('.footnote-number, .footnote-backrefs, .reversefootnote');
+    for (var i = 0; i < drop.length; i++) drop[i].parentNode.removeChild(drop[i]);
+    var withIds = box.querySelectorAll('[id]');
+    for (var k = 0; k < withIds.length; k++) withIds[k].removeAttribute('id');
+    var first = box.firstChild;
+    while (first && first.nodeType === 1 && first.tagName === 'P' && first.firstChild) first = first.firstChild;
+    if (first && first.nodeType === 3) first.nodeValue = first.nodeValue.replace(/^[\s.:)]+/, '');
+    return box;
+  }
+
+  function ensureTip() {
+    if (tip) return tip;
+    tip = document.createElement('div');
+    tip.id = TIP_ID;
+    tip.className = 'footnote-preview';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    tip.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
+    tip.addEventListener('mouseleave', function () { scheduleHide(); });
+    document.body.appendChild(tip);
+    return tip;
+  }
+
+  function place(link) {
+    var rect = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    tip.style.left = '0px';
+    tip.style.top = '0px';
+    var tipRect = tip.getBoundingClientRect();
+    var left = Math.min(Math.max(8, rect.left - 24), Math.max(8, width - tipRect.width - 8));
+    var below = rect.bottom + 8;
+    var above = rect.top - tipRect.height - 8;
+    var top = below + tipRect.height > window.innerHeight && above > 0 ? above : below;
+    tip.style.left = left + window.scrollX + 'px';
+    tip.style.top = top + window.scrollY + 'px';
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (current === link) return;
+    var content = noteContent(link);
+    if (!content) return;
+    hide();
+    ensureTip();
+    tip.innerHTML = '';
+    while (content.firstChild) tip.appendChild(content.firstChild);
+    tip.hidden = false;
+    current = link;
+    link.setAttribute('aria-describedby', TIP_ID);
+    place(link);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (current) current.removeAttribute('aria-describedby');
+    current = null;
+    if (tip) tip.hidden = true;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  function refFrom(node) {
+    return node && node.closest ? node.closest('a.footnote-ref') : null;
+  }
+
+  document.addEventListener('mouseover', function (event) {
+    var link = refFrom(event.target);
+    if (link) show(link);
+  });
+  document.addEventListener('mouseout', function (event) {
+    var link = refFrom(event.target);
+    if (link && link === current && !link.contains(event.relatedTarget)) scheduleHide();
+  });
+  document.addEventListener('focusin', function (event) {
+    var link = refFrom(event.target);
+    if (link) show(link);
+    else if (current && !(tip && tip.contains(event.target))) hide();
+  });
+  document.addEventListener('focusout', function (event) {
+    if (refFrom(event.target) === current && !(tip && tip.contains(event.relatedTarget))) scheduleHide();
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && current) {
+      var link = current;
+      hide();
+      link.focus();
+    }
+  });
+  document.addEventListener('pointerdown', function (event) {
+    lastPointer = event.pointerType || 'mouse';
+  });
+  /* On touch screens the first tap previews the note, a second tap on the same reference follows the link. */
+  document.addEventListener('click', function (event) {
+    var link = refFrom(event.target);
+    if (link && lastPointer !== 'mouse' && current !== link && noteContent(link)) {
+      event.preventDefault();
+      show(link);
+    } else if (!link && current && !(tip && tip.contains(event.target))) {
+      hide();
+    }
+  });
+  window.addEventListener('resize', function () { if (current) place(current); });
+
+  function addSidenotes() {
+    var seen = {};
+    var links = document.querySelectorAll('a.footnote-ref[href]');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute('href');
+      if (seen[href]) continue;
+      seen[href] = true;
+      var content = noteContent(links[i]);
+      if (!content) continue;
+      var note = document.createElement('span');
+      note.className = 'sidenote';
+      note.setAttribute('role', 'note');
+      var number = document.createElement('span');
+      number.className = 'sidenote-number';
+      number.textContent = links[i].textContent;
+      note.appendChild(number);
+      while (content.firstChild) note.appendChild(content.firstChild);
+      var anchor = links[i].closest('sup') || links[i];
+      anchor.parentNode.insertBefore(note, anchor.nextSibling);
+    }
+    document.body.classList.add('sidenotes-ready');
+  }
+
+  function start() {
+    if (document.body.classList.contains('sidenotes')) addSidenotes();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,116 @@
+/** Matches every note reference of an essay with its note, across chapter pages, in reading order. */
+import type { Page } from '../front-matter/page.js';
+import { KRAMDOWN_LABEL_PREFIX } from '../markdown/plugins/remark-hand-numbered-notes.js';
+import type { NoteDef, NoteRef, RenderedPage } from '../markdown/page-data.js';
+import type { NavTree } from '../nav/nav-tree.js';
+
+/** A reference and the page it sits on. */
+export interface PlacedRef {
+  page: string;
+  ref: NoteRef;
+  /** Numbering run within the essay: chapters that restart at note 1 start a new run. */
+  run: number;
+}
+
+/** A note and the page it sits on. */
+export interface PlacedDef {
+  page: string;
+  def: NoteDef;
+  run: number;
+}
+
+/** One essay's notes, resolved: each reference's note, and each note's references. */
+export interface EssayNotes {
+  /** Source paths of the essay's pages in reading order. */
+  pages: string[];
+  /** Every reference in reading order. */
+  refs: PlacedRef[];
+  defs: PlacedDef[];
+  /** The note each reference lands on; absent when the essay has none with its number. */
+  target: Map<NoteRef, PlacedDef>;
+  /** The references that land on each note, in reading order. */
+  citedBy: Map<NoteDef, PlacedRef[]>;
+}
+
+/** Whether a label belongs to a kramdown `[^name]` note, which only ever resolves on its own page. */
+export function isKramdownLabel(label: string): boolean {
+  return label.startsWith(KRAMDOWN_LABEL_PREFIX);
+}
+
+/** The essays of a site: pages sharing a nav parent, in nav order; every other page is an essay of its own. */
+export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
+  const known = new Set(pages.map((p) => p.path));
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const page of pages) {
+    if (seen.has(page.path)) continue;
+    const siblings = nav.byPath.get(page.path)?.parent?.children;
+    const group = siblings === undefined ? [page.path] : siblings.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
+    if (!group.includes(page.path)) group.push(page.path);
+    for (const p of group) seen.add(p);
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** Resolves one essay: a reference lands on the note with its number on the same page, else the nearest following chapter, else the nearest preceding one. */
+export function resolveEssayNotes(paths: readonly string[], rendered: ReadonlyMap<string, RenderedPage>): EssayNotes {
+  const refs: PlacedRef[] = [];
+  const defs: PlacedDef[] = [];
+  let run = 0;
+  let seenNotes = false;
+  for (const page of paths) {
+    const notes = rendered.get(page)?.notes;
+    if (notes === undefined) continue;
+    const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
+    const pageRefs = [...notes.refs].sort(byPosition);
+    const pageDefs = [...notes.defs].sort(byPosition);
+    const firstHand = [...pageRefs, ...pageDefs].filter((n) => !isKramdownLabel(n.label)).sort(byPosition)[0];
+    // Some essays restart their numbering in every chapter: a chapter whose first note item cites 1 starts a new run.
+    // (A chapter opening on the *note* 1 is the printed page breaking after the reference, not a restart.)
+    if (firstHand?.label === '1' && !('html' in firstHand) && seenNotes) run++;
+    if (firstHand !== undefined) seenNotes = true;
+    for (const ref of pageRefs) refs.push({ page, ref, run });
+    for (const def of pageDefs) defs.push({ page, def, run });
+  }
+  const pageIndex = new Map(paths.map((p, i) => [p, i]));
+  const defsByLabel = new Map<string, PlacedDef[]>();
+  for (const d of defs) {
+    if (d.def.id === '') continue;
+    const list = defsByLabel.get(d.def.label) ?? [];
+    list.push(d);
+    defsByLabel.set(d.def.label, list);
+  }
+  const target = new Map<NoteRef, PlacedDef>();
+  const citedBy = new Map<NoteDef, PlacedRef[]>();
+  for (const placed of refs) {
+    if (placed.ref.id === '') continue;
+    const candidates = defsByLabel.get(placed.ref.label) ?? [];
+    const found = pickNote(placed, candidates, pageIndex);
+    if (found === undefined) continue;
+    target.set(placed.ref, found);
+    const list = citedBy.get(found.def) ?? [];
+    list.push(placed);
+    citedBy.set(found.def, list);
+  }
+  return { pages: [...paths], refs, defs, target, citedBy };
+}
+
+function pickNote(placed: PlacedRef, candidates: readonly PlacedDef[], pageIndex: ReadonlyMap<string, number>): PlacedDef | undefined {
+  const samePage = candidates.find((d) => d.page === placed.page);
+  if (samePage !== undefined || isKramdownLabel(placed.ref.label)) return samePage;
+  const here = pageIndex.get(placed.page) ?? 0;
+  let best: PlacedDef | undefined;
+  let bestScore = Infinity;
+  for (const d of candidates) {
+    if (d.run !== placed.run) continue;
+    const distance = (pageIndex.get(d.page) ?? 0) - here;
+    // A printed page breaks forward: notes usually follow their references, so later chapters win ties.
+    const score = distance > 0 ? distance * 2 - 1 : -distance * 2;
+    if (score < bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}

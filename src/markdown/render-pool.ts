@@ -1,0 +1,173 @@
+/** Stage 5 at scale: renders pages on worker threads (piscina), skipping pages the render cache already holds. */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RenderCache } from '../cache/render-cache.js';
+import { renderKey, renderSalt } from '../cache/render-key.js';
+import type { RenderedPage } from './page-data.js';
+import type { ProcessorOptions } from './processor.js';
+import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from './render-markdown.js';
+import type { RenderTask } from './render-worker.js';
+
+/** Below this many pages to render, starting workers costs more than it saves. */
+export const MIN_PAGES_FOR_WORKERS = 50;
+/** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
+const BATCH_CHARS = 120_000;
+
+/**
+ * The compiled worker next to this module, or undefined when running from TypeScript sources
+ * (vitest): Node's workers cannot load `.ts`, so those runs render in-thread, which gives the same output.
+ */
+export function workerFile(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.js')) return undefined;
+  const file = here.replace(/render-pool\.js$/, 'render-worker.js');
+  return existsSync(file) ? file : undefined;
+}
+
+/** A pool of render workers; the dev server keeps one alive across rebuilds. */
+export class RenderPool {
+  private readonly piscina: Piscina<RenderTask, RenderedPage[]>;
+
+  constructor(filename: string, readonly threads = availableParallelism()) {
+    this.piscina = new Piscina<RenderTask, RenderedPage[]>({
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
+      // Idle dev servers give their threads back; a new build starts them again.
+      idleTimeout: 60_000,
+    });
+  }
+
+  /** Renders one batch on a worker. */
+  run(task: RenderTask): Promise<RenderedPage[]> {
+    return this.piscina.run(task);
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+export interface RenderPagesOptions {
+  processor: ProcessorOptions;
+  cache?: RenderCache | undefined;
+  /** A long-lived pool to use; without it one is started for this call when the site is big enough. */
+  pool?: RenderPool | undefined;
+  /** Worker threads to start when no pool is given; 0 renders in this thread. Default: the available cores. */
+  threads?: number | undefined;
+  onProgress?: ((message: string) => void) | undefined;
+}
+
+/** What renderPages did, for the build's timings and the benchmark. */
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  threads: number;
+}
+
+const inThreadRenderers = new Map<string, RenderMarkdown>();
+
+/** Renders every input (cache first, then workers or this thread), returning results by page path. */
+export async function renderPages(
+  inputs: readonly MarkdownInput[],
+  options: RenderPagesOptions,
+  stats?: RenderStats,
+): Promise<Map<string, RenderedPage>> {
+  const { cache, onProgress } = options;
+  const out = new Map<string, RenderedPage>();
+  const salt = cache === undefined ? '' : renderSalt(options.processor);
+  const keys = new Map<string, string>();
+  const todo: MarkdownInput[] = [];
+  for (const page of inputs) {
+    // Only the four MarkdownInput fields cross to workers, never the whole Page.
+    const input: MarkdownInput = { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
+    if (cache !== undefined) {
+      const key = renderKey(salt, input);
+      keys.set(input.path, key);
+      const hit = cache.get(key);
+      if (hit !== undefined) {
+        out.set(input.path, hit);
+        continue;
+      }
+    }
+    todo.push(input);
+  }
+  const store = (page: RenderedPage) => {
+    out.set(page.path, page);
+    const key = keys.get(page.path);
+    if (cache !== undefined && key !== undefined) cache.set(key, page);
+  };
+
+  const file = workerFile();
+  const wantThreads = options.threads ?? availableParallelism();
+  const useWorkers = todo.length >= MIN_PAGES_FOR_WORKERS && file !== undefined && (options.pool !== undefined || wantThreads > 0);
+  let threads = 0;
+  if (!useWorkers) {
+    const optionsKey = JSON.stringify(options.processor);
+    let render = inThreadRenderers.get(optionsKey);
+    if (render === undefined) {
+      render = createMarkdownRenderer(options.processor);
+      inThreadRenderers.set(optionsKey, render);
+    }
+    const step = Math.max(250, Math.ceil(todo.length / 10));
+    todo.forEach((input, i) => {
+      store(render(input));
+      if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
+    });
+  } else {
+    const pool = options.pool ?? new RenderPool(file, Math.max(1, wantThreads));
+    threads = pool.threads;
+    try {
+      const batches = toBatches(todo);
+      let done = 0;
+      let reported = 0;
+      const step = Math.max(250, Math.ceil(todo.length / 10));
+      await Promise.all(
+        batches.map(async (batch) => {
+          const pages = await pool.run({ options: options.processor, inputs: batch });
+          for (const page of pages) store(page);
+          done += pages.length;
+          if (onProgress !== undefined && done - reported >= step) {
+            reported = done;
+            onProgress(`rendered ${done}/${todo.length} pages on ${pool.threads} threads`);
+          }
+        }),
+      );
+    } finally {
+      if (options.pool === undefined) await pool.close();
+    }
+  }
+  cache?.finish();
+  if (stats !== undefined) {
+    stats.rendered = todo.length;
+    stats.cached = inputs.length - todo.length;
+    stats.threads = threads;
+  }
+  // Callers look pages up by path, but keep source order for anyone iterating.
+  const ordered = new Map<string, RenderedPage>();
+  for (const page of inputs) {
+    const rendered = out.get(page.path);
+    if (rendered !== undefined) ordered.set(page.path, rendered);
+  }
+  return ordered;
+}
+
+function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
+  const batches: MarkdownInput[][] = [];
+  let current: MarkdownInput[] = [];
+  let size = 0;
+  for (const input of inputs) {
+    current.push(input);
+    size += input.body.length;
+    if (size >= BATCH_CHARS) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,172 @@
+/** `dossier dev` as a library: build into memory, serve it, rebuild on edits, reload open pages. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildSite, type BuildResult } from '../build.js';
+import { DiskRenderCache, MemoryRenderCache, defaultCacheDir } from '../cache/render-cache.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { DossierError } from '../errors.js';
+import { MemoryWriter } from '../write/writer.js';
+import { LiveReload } from './live-reload.js';
+import { createSiteHandler, type ServedSite } from './serve-site.js';
+import { watchSource, type SourceWatcher } from './watch-source.js';
+
+export interface DevServerOptions {
+  sourceDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Seed the in-memory cache from the on-disk build cache in this folder (undefined: start cold). */
+  cacheDir?: string | undefined;
+  /** Terminal lines (progress, errors); default stderr. */
+  log?: (line: string) => void;
+}
+
+/** What one rebuild did, as reported to listeners (tests, the benchmark). */
+export interface RebuildOutcome {
+  /** True when the new site is now served; false when the old one stays (fatal error or new errors). */
+  served: boolean;
+  ms: number;
+  /** Formatted problems that kept the new build from being served. */
+  problems: string[];
+  /** The build's stage timings, slowest first, when it got that far. */
+  timings: Array<[stage: string, ms: number]>;
+}
+
+/** A running dev server. */
+export interface DevServer {
+  url: string;
+  /** The site currently served. */
+  site(): ServedSite;
+  /** Waits for the current and any queued rebuild. */
+  idle(): Promise<void>;
+  /** Subscribes to rebuild outcomes; returns the unsubscribe function. */
+  onRebuild(listener: (outcome: RebuildOutcome) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Builds the site, starts the HTTP server and watcher; resolves once the first build is served. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const sourceDir = path.resolve(options.sourceDir);
+  const cache = new MemoryRenderCache(options.cacheDir === undefined ? undefined : new DiskRenderCache(options.cacheDir));
+  const live = new LiveReload();
+  const listeners = new Set<(outcome: RebuildOutcome) => void>();
+  let served: ServedSite = { files: new Map(), baseurl: '' };
+  /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
+  let servedErrors = new Set<string>();
+  let watchedRoots: string[] = [];
+
+  const build = async (): Promise<RebuildOutcome> => {
+    const t0 = performance.now();
+    const writer = new MemoryWriter();
+    let result: BuildResult;
+    try {
+      result = await buildSite({ sourceDir, writer, cache });
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      const lines = [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])];
+      return { served: false, ms: performance.now() - t0, problems: lines, timings: [] };
+    }
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const added = errors.filter((d) => !servedErrors.has(errorKey(d)));
+    if (added.length > 0 && served.files.size > 0) {
+      return { served: false, ms: performance.now() - t0, problems: added.map(formatDiagnostic), timings: slowest(result) };
+    }
+    for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
+    served = { files: writer.files, baseurl: result.config.baseurl };
+    servedErrors = new Set(errors.map(errorKey));
+    watchedRoots = [sourceDir, result.config.templatesDir, result.config.publicDir].filter(
+      (dir): dir is string => dir !== undefined && isOutside(dir, sourceDir),
+    );
+    return { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) };
+  };
+
+  const first = await build();
+  if (!first.served && served.files.size === 0) {
+    // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
+    for (const line of first.problems) log(line);
+  }
+  log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
+
+  let running: Promise<void> | undefined;
+  let queued = false;
+  const rebuild = (): Promise<void> => {
+    if (running !== undefined) {
+      queued = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        queued = false;
+        const outcome = await build();
+        if (outcome.served) {
+          live.reload();
+          log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
+        } else {
+          for (const line of outcome.problems) log(line);
+          log('the build has new errors: still serving the previous version');
+          live.showProblem(outcome.problems);
+        }
+        for (const listener of listeners) listener(outcome);
+      } while (queued);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const server: Server = createServer(createSiteHandler(() => served, live));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const watcher: SourceWatcher = watchSource([sourceDir, ...watchedRoots], () => {
+    void rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
+  });
+  await watcher.ready;
+  if (!first.served) live.showProblem(first.problems);
+
+  return {
+    url: `http://${address.address}:${address.port}${served.baseurl}/`,
+    site: () => served,
+    idle: async () => {
+      while (running !== undefined) await running;
+    },
+    onRebuild(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await watcher.close();
+      if (running !== undefined) await running.catch(() => undefined);
+      live.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The default cache folder the dev server seeds from: the one `dossier build` writes. */
+export function devCacheDir(sourceDir: string): string {
+  return defaultCacheDir(sourceDir);
+}
+
+function slowest(result: BuildResult): Array<[string, number]> {
+  return [...result.timings].sort((a, b) => b[1] - a[1]);
+}
+
+function formatTimings(timings: Array<[string, number]>): string {
+  return timings.slice(0, 3).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', ');
+}
+
+function errorKey(d: Diagnostic): string {
+  // Lines shift as authors type; the same problem in the same file is not new.
+  return `${d.file}\0${d.rule}\0${d.message}`;
+}
+
+function isOutside(dir: string, root: string): boolean {
+  const rel = path.relative(root, dir);
+  return rel.startsWith('..') || path.isAbsolute(rel);
+}

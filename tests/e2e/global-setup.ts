@@ -1,0 +1,30 @@
+/** Builds the demo site once with the real CLI and serves it for every browser test. */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './static-server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    origin: string;
+    siteDir: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const source = path.resolve(ROOT, process.env['E2E_SITE'] ?? 'content');
+  const out = path.join(ROOT, 'test-output', 'e2e-site');
+  rmSync(out, { recursive: true, force: true });
+  // `npm run test:e2e` compiles first, so this is the CLI a user runs.
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.js'), 'build', '--source', source, '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const server = await serveStatic(out);
+  project.provide('origin', server.origin);
+  project.provide('siteDir', out);
+  return () => server.close();
+}
