@@ -16,13 +16,16 @@ export interface PrintChapter {
   level: number;
   /** The chapter body as HTML. */
   content: string;
+  /** False when the body opens with a heading equal to the title, which then serves as the chapter title. */
+  showTitle: boolean;
 }
 
 /** Everything `essay-print.eta` sees, as `it`; `site`, `page`, `href` and `asset` match TemplateData for shared partials. */
 export interface EssayPrintData {
   site: SiteConfig;
   page: { title: string; description: string; url: string; layout: string; searchExclude: boolean };
-  essay: { title: string; url: string; content: string };
+  /** `showTitle` is false when the essay's body has its own `<h1>`. */
+  essay: { title: string; url: string; content: string; showTitle: boolean };
   chapters: PrintChapter[];
   href: (url: string) => string;
   asset: (name: string) => string;
@@ -69,16 +72,19 @@ export function essayPrintPages(
     const collect = (nodes: readonly NavNode[], level: number): void => {
       for (const child of nodes) {
         if (child.navExclude) continue;
-        chapters.push({ title: child.title, url: child.url, level, content: bodyHtml.get(child.path) ?? '' });
+        const content = bodyHtml.get(child.path) ?? '';
+        const first = firstHeadingText(content);
+        chapters.push({ title: child.title, url: child.url, level, content, showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() });
         collect(child.children, level + 1);
       }
     };
     collect(node.children, 1);
     const url = essayPrintUrl(node);
+    const essayBody = bodyHtml.get(node.path) ?? '';
     const data: EssayPrintData = {
       site: config,
       page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
-      essay: { title: node.title, url: node.url, content: bodyHtml.get(node.path) ?? '' },
+      essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
       chapters,
       href,
       asset: (name) => href(`/assets/${name}`),
@@ -86,4 +92,17 @@ export function essayPrintPages(
     outputs.push({ outputPath: `${url.slice(1)}index.html`, url, html: templates.render(ESSAY_PRINT_TEMPLATE, data) });
   }
   return outputs.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
+}
+
+/** Plain text of the first heading in an HTML body, if any. */
+function firstHeadingText(html: string): string | undefined {
+  const match = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(html);
+  if (match === null) return undefined;
+  return (match[1] ?? '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

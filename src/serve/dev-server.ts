@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSite, type BuildResult } from '../build.js';
+import { loadConfig } from '../config/load-config.js';
 import { DiskRenderCache, MemoryRenderCache, defaultCacheDir } from '../cache/render-cache.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
@@ -55,7 +56,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let served: ServedSite = { files: new Map(), baseurl: '' };
   /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
   let servedErrors = new Set<string>();
-  let watchedRoots: string[] = [];
 
   const build = async (): Promise<RebuildOutcome> => {
     const t0 = performance.now();
@@ -76,18 +76,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
     served = { files: writer.files, baseurl: result.config.baseurl };
     servedErrors = new Set(errors.map(errorKey));
-    watchedRoots = [sourceDir, result.config.templatesDir, result.config.publicDir].filter(
-      (dir): dir is string => dir !== undefined && isOutside(dir, sourceDir),
-    );
     return { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) };
   };
-
-  const first = await build();
-  if (!first.served && served.files.size === 0) {
-    // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
-    for (const line of first.problems) log(line);
-  }
-  log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
 
   let running: Promise<void> | undefined;
   let queued = false;
@@ -116,18 +106,41 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return running;
   };
 
-  const server: Server = createServer(createSiteHandler(() => served, live));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const watcher: SourceWatcher = watchSource([sourceDir, ...watchedRoots], () => {
+  // Watch before the first build, so an edit made while it runs queues a rebuild instead of being missed.
+  const watcher: SourceWatcher = watchSource(watchRoots(sourceDir), () => {
     void rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
   });
   await watcher.ready;
-  if (!first.served) live.showProblem(first.problems);
+  const firstBuild = (async () => {
+    const first = await build();
+    if (first.served) log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
+    else {
+      // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
+      for (const line of first.problems) log(line);
+      live.showProblem(first.problems);
+    }
+  })();
+  running = firstBuild.finally(() => {
+    running = undefined;
+    if (queued) void rebuild().catch(() => undefined);
+  });
+  await running;
 
+  const server: Server = createServer(createSiteHandler(() => served, live));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await watcher.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DossierError(`cannot listen on port ${options.port}: ${code ?? (error as Error).message}`, {
+      cause: error,
+      hint: code === 'EADDRINUSE' ? 'another server uses that port; pass --port with a free one (0 picks any)' : 'pass --port with another port',
+    });
+  }
+  const address = server.address() as AddressInfo;
   return {
     url: `http://${address.address}:${address.port}${served.baseurl}/`,
     site: () => served,
@@ -164,6 +177,18 @@ function formatTimings(timings: Array<[string, number]>): string {
 function errorKey(d: Diagnostic): string {
   // Lines shift as authors type; the same problem in the same file is not new.
   return `${d.file}\0${d.rule}\0${d.message}`;
+}
+
+/** The source folder plus template and public folders that live outside it. */
+function watchRoots(sourceDir: string): string[] {
+  let extra: Array<string | undefined> = [];
+  try {
+    const config = loadConfig(sourceDir);
+    extra = [config.templatesDir, config.publicDir];
+  } catch {
+    // A broken _config.yml is reported by the build; the source folder is still watched.
+  }
+  return [sourceDir, ...extra.filter((dir): dir is string => dir !== undefined && isOutside(dir, sourceDir))];
 }
 
 function isOutside(dir: string, root: string): boolean {

@@ -41,7 +41,7 @@ describe('whole-site build: a Just the Docs essay site', () => {
     const html = writer.text('docs/G/Harbours-1/index.html') ?? '';
     const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     expect(main).toContain('<div class="dont-break-out">');
-    expect(main).toMatch(/<ul id="markdown-toc">/);
+    expect(main).toMatch(/<ol id="markdown-toc">/);
     for (const id of ['the-docks', 'availability', 'findings', 'findings-1']) {
       expect(main).toContain(`id="${id}"`);
       expect(main).toContain(`href="#${id}" id="markdown-toc-${id}"`);

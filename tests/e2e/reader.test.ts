@@ -224,8 +224,13 @@ describe('reading aids', () => {
     const printHref = await page.locator('.page-meta .print-link a').getAttribute('href');
     expect(printHref).toBe(`${site.essay}print/`);
     await page.goto(origin + (printHref ?? ''), { waitUntil: 'networkidle' });
-    const titles = await page.locator('.print-chapter-title').allTextContents();
-    expect(titles.length).toBe(site.chapters.length);
+    expect(await page.locator('.print-chapter').count()).toBe(site.chapters.length);
+    const contents = await page.locator('.print-contents a').allTextContents();
+    const sidebar = await page.context().newPage();
+    await sidebar.goto(origin + site.essay, { waitUntil: 'networkidle' });
+    const chapterTitles = await sidebar.locator('.child-list a').allTextContents();
+    expect(contents).toEqual(chapterTitles);
+    await sidebar.close();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.print-bar').isVisible()).toBe(false);
     await page.goto(origin + chapter, { waitUntil: 'networkidle' });
