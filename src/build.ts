@@ -132,5 +132,5 @@ function renderAll(
   onProgress: ((message: string) => void) | undefined,
   cache: RenderCache | undefined,
 ): Promise<Map<string, RenderedPage>> {
-  return renderPages(pages, { processor: { headingAnchors: config.headingAnchors }, cache, onProgress });
+  return renderPages(pages, { processor: { headingAnchors: config.headingAnchors, notePlacement: config.footnotes.placement }, cache, onProgress });
 }

@@ -18,8 +18,12 @@ export interface BuildSample {
 }
 
 async function main(): Promise<void> {
-  const [sourceDir, outDir, cacheDir] = process.argv.slice(2);
-  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child SOURCE OUT [CACHE_DIR]');
+  const [mode, sourceDir, outDir, cacheDir] = process.argv.slice(2);
+  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child build|check SOURCE OUT [CACHE_DIR]');
+  if (mode === 'check') {
+    process.stdout.write(`${JSON.stringify(await runCheck(sourceDir))}\n`);
+    return;
+  }
   const t0 = performance.now();
   const result = await buildSite({
     sourceDir,
@@ -39,6 +43,23 @@ async function main(): Promise<void> {
     errors: result.diagnostics.filter((d) => d.severity === 'error').length,
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
+}
+
+/** Times `dossier check` through its programmatic entry (src/check/check-site.ts), if present. */
+async function runCheck(sourceDir: string): Promise<{ ms: number; findings: number; maxRss: number } | { missing: string }> {
+  let checkSite: ((options: { sourceDir: string }) => Promise<{ findings: unknown[] }>) | undefined;
+  try {
+    // A variable specifier: the benchmark still compiles and runs while check/ is absent.
+    const specifier = '../check/check-site.js';
+    const mod = (await import(specifier)) as { checkSite?: typeof checkSite };
+    checkSite = mod.checkSite;
+  } catch (error) {
+    return { missing: (error as Error).message };
+  }
+  if (checkSite === undefined) return { missing: 'check-site.js has no checkSite export' };
+  const t0 = performance.now();
+  const result = await checkSite({ sourceDir });
+  return { ms: performance.now() - t0, findings: result.findings.length, maxRss: process.resourceUsage().maxRSS * 1024 };
 }
 
 /** Lists files under a folder (for sizes); exported for the benchmark's sanity checks. */

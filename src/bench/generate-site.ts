@@ -8,6 +8,8 @@ export interface GeneratedSite {
   pages: number;
   /** Source paths (relative) of every chapter, in nav order. */
   chapters: string[];
+  /** Source paths (relative) of every page. */
+  files: string[];
   /** Total bytes of Markdown written. */
   bytes: number;
 }
@@ -72,7 +74,9 @@ export function generateSite(dir: string, count: number, seed = 7): GeneratedSit
   let written = 0;
   let bytes = 0;
   const chapters: string[] = [];
+  const files: string[] = ['index.md'];
   const write = (rel: string, text: string) => {
+    files.push(rel);
     const abs = path.join(dir, rel);
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(abs, text);
@@ -104,7 +108,7 @@ export function generateSite(dir: string, count: number, seed = 7): GeneratedSit
       }
     }
   }
-  return { dir, pages: written, chapters, bytes };
+  return { dir, pages: written, chapters, files, bytes };
 }
 
 function letterName(index: number): string {

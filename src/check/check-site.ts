@@ -70,7 +70,8 @@ export async function checkBuiltSite(
   return {
     findings: applyRules(findings, checkConfig),
     pages: build.pages.length,
-    links: internal.checked,
+    // External links only count as checked when they were.
+    links: options.external === true ? internal.checked : internal.checked - internal.external.length,
     timings: { build: 0, check: checkMs, external: externalMs },
   };
 }

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { NotePlacement } from '../config/site-config.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
@@ -26,6 +27,8 @@ declare module 'vfile' {
 export interface ProcessorOptions {
   /** Add a `#` link to each heading (`heading_anchors` in `_config.yml`). */
   headingAnchors: boolean;
+  /** Keep note blocks where the author put them, or gather them at the end of the page. */
+  notePlacement: NotePlacement;
 }
 
 /** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
@@ -43,7 +46,7 @@ export function createProcessor(options: ProcessorOptions) {
       // `{:toc}` lists need every heading's final id and `.no_toc` class.
       .use(remarkKramdownToc)
       // Notes are recognised on the raw `<sup>` nodes before typography touches their text.
-      .use(remarkHandNumberedNotes)
+      .use(remarkHandNumberedNotes, { placement: options.notePlacement })
       // Smart quotes and dashes as kramdown prints them, after ids were taken from the raw text.
       .use(remarkTypography)
       // Links are recorded with their Markdown positions for `dossier check`.

@@ -1,0 +1,215 @@
+/** `npm run bench`: synthetic 1,000- and 10,000-page essay sites, every figure issue #6 asks for, PASS/FAIL per target. */
+import { execFile } from 'node:child_process';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startDevServer } from '../serve/dev-server.js';
+import { runBareChain } from './bare-chain.js';
+import type { BuildSample } from './build-child.js';
+import { generateSite, type GeneratedSite } from './generate-site.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build-child.js');
+
+interface SizeResult {
+  pages: number;
+  markdownMb: number;
+  bareMs: number;
+  bareNote: string;
+  cold: BuildSample[];
+  warm: BuildSample[];
+  edit: Array<{ reloadMs: number; servedMs: number }>;
+  checkMs: number | undefined;
+  checkNote: string;
+}
+
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '5,2' },
+    'bare-sample': { type: 'string', default: '2000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0 ? Number.NaN : s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function child(args: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CHILD, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error !== null) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+    });
+  });
+}
+
+async function measureSize(root: string, pages: number, runs: number): Promise<SizeResult> {
+  const dir = path.join(root, `site-${pages}`);
+  const out = path.join(root, `out-${pages}`, '_site');
+  const cacheDir = path.join(root, `cache-${pages}`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  const site: GeneratedSite = generateSite(dir, pages);
+  say(`\n## ${pages.toLocaleString('en')} pages (${(site.bytes / 1e6).toFixed(1)} MB of Markdown in ${site.chapters.length} chapters)`);
+
+  // The bare chain over the same files; above the sample size, a regular sample of them, scaled up.
+  const sampleMax = Number(flags['bare-sample']);
+  const stride = Math.max(1, Math.ceil(site.files.length / sampleMax));
+  const sample = site.files.filter((_, i) => i % stride === 0).map((rel) => path.join(dir, rel));
+  const bareRuns = stride === 1 ? Math.min(runs, 3) : 1;
+  const bare: number[] = [];
+  for (let i = 0; i < bareRuns; i++) bare.push(runBareChain(sample).ms * (site.files.length / sample.length));
+  const bareMs = median(bare);
+  const bareNote = stride === 1 ? `all ${site.files.length} pages, median of ${bareRuns}` : `every ${stride}th page (${sample.length}), scaled ×${(site.files.length / sample.length).toFixed(2)}`;
+  say(`  bare unified chain, 1 thread: ${sec(bareMs)} (${bareNote})`);
+
+  const cold: BuildSample[] = [];
+  const warm: BuildSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const c = (await child(['build', dir, out, cacheDir])) as BuildSample;
+    const w = (await child(['build', dir, out, cacheDir])) as BuildSample;
+    cold.push(c);
+    warm.push(w);
+    say(`  run ${i + 1}/${runs}: cold ${sec(c.ms)} (peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
+  }
+
+  let checkMs: number | undefined;
+  let checkNote = '';
+  const check = (await child(['check', dir, out])) as { ms?: number; findings?: number; missing?: string };
+  if (check.ms !== undefined) {
+    checkMs = check.ms;
+    checkNote = `${check.findings ?? 0} findings`;
+  } else checkNote = `n/a (${check.missing ?? 'no programmatic check'})`;
+  say(`  check: ${checkMs === undefined ? checkNote : `${sec(checkMs)} (${checkNote})`}`);
+
+  const edit = pages <= 1000 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
+  if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
+  return { pages: site.pages, markdownMb: site.bytes / 1e6, bareMs, bareNote, cold, warm, edit, checkMs, checkNote };
+}
+
+/** Starts the dev server (warm from the build cache), edits one chapter at a time, times write → reload → new HTML. */
+async function measureEdits(dir: string, site: GeneratedSite, cacheDir: string, count: number) {
+  const server = await startDevServer({ sourceDir: dir, port: 0, cacheDir, log: () => undefined });
+  const results: Array<{ reloadMs: number; servedMs: number }> = [];
+  const reloads: number[] = [];
+  let onReload: (() => void) | undefined;
+  const req = request(new URL('/__dossier/events', server.url), (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      if (chunk.includes('event: reload')) {
+        reloads.push(performance.now());
+        onReload?.();
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  await new Promise((r) => setTimeout(r, 200));
+  try {
+    for (let i = 0; i < count; i++) {
+      const rel = site.chapters[Math.floor(((i + 0.5) * site.chapters.length) / count)] ?? site.chapters[0] ?? '';
+      const file = path.join(dir, rel);
+      const marker = `Bench edit number ${i} reached the reader.`;
+      const reloaded = new Promise<void>((resolve) => (onReload = resolve));
+      const t0 = performance.now();
+      appendFileSync(file, `\n${marker}\n`);
+      await reloaded;
+      const reloadMs = (reloads.at(-1) ?? t0) - t0;
+      const url = new URL(`${rel.replace(/\.md$/, '')}/`, server.url);
+      let html = '';
+      while (!html.includes(marker)) html = await (await fetch(url)).text();
+      results.push({ reloadMs, servedMs: performance.now() - t0 });
+      say(`  dev edit ${i + 1}/${count}: reload event ${reloadMs.toFixed(0)} ms, new HTML served ${(performance.now() - t0).toFixed(0)} ms`);
+      await server.idle();
+    }
+  } finally {
+    req.destroy();
+    await server.close();
+  }
+  return results;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'PASS' : 'FAIL';
+}
+
+async function main(): Promise<void> {
+  const sizes = (flags.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
+  const runList = (flags.runs ?? '').split(',').map(Number);
+  const root = path.join(os.tmpdir(), `dossier-bench-${process.pid}`);
+  const cpus = os.cpus();
+  say('# Dossier benchmark');
+  say(`machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  say(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const results: SizeResult[] = [];
+  try {
+    for (const [i, size] of sizes.entries()) results.push(await measureSize(root, size, runList[i] ?? runList.at(-1) ?? 3));
+  } finally {
+    if (!flags.keep) rmSync(root, { recursive: true, force: true });
+  }
+
+  say('\n## Summary (medians)');
+  for (const r of results) {
+    const cold = median(r.cold.map((s) => s.ms));
+    const warm = median(r.warm.map((s) => s.ms));
+    const stages = new Map<string, number[]>();
+    for (const s of r.cold) for (const [stage, ms] of s.timings) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+    const stageText = [...stages].map(([stage, ms]) => `${stage} ${sec(median(ms))}`).join(', ');
+    const warmStages = new Map<string, number[]>();
+    for (const s of r.warm) for (const [stage, ms] of s.timings) warmStages.set(stage, [...(warmStages.get(stage) ?? []), ms]);
+    say(`\n${r.pages.toLocaleString('en')} pages:`);
+    say(`  bare unified chain (1 thread)  ${sec(r.bareMs)}  ${(r.bareMs / r.pages).toFixed(2)} ms/page  [${r.bareNote}]`);
+    say(`  cold build                     ${sec(cold)}  ${(cold / r.pages).toFixed(2)} ms/page  (${r.cold.length} runs)`);
+    say(`    stages: ${stageText}`);
+    say(`  warm no-change rebuild         ${sec(warm)}`);
+    say(`    stages: ${[...warmStages].map(([stage, ms]) => `${stage} ${sec(median(ms))}`).join(', ')}`);
+    if (r.edit.length > 0) {
+      say(`  dev edit → reload event        ${median(r.edit.map((e) => e.reloadMs)).toFixed(0)} ms`);
+      say(`  dev edit → new HTML served     ${median(r.edit.map((e) => e.servedMs)).toFixed(0)} ms  (${r.edit.length} edits)`);
+    }
+    say(`  dossier check                  ${r.checkMs === undefined ? r.checkNote : sec(r.checkMs)}`);
+    say(`  peak RSS (cold build)          ${mb(Math.max(...r.cold.map((s) => s.maxRss)))}`);
+    say(`  HTML per page                  ${(median(r.cold.map((s) => s.pageHtmlBytes / s.pages)) / 1024).toFixed(1)} KB`);
+  }
+
+  say('\n## Targets');
+  const by = (n: number) => results.find((r) => r.pages === n);
+  for (const r of results) {
+    const ratio = median(r.cold.map((s) => s.ms)) / r.bareMs;
+    say(`  cold build ≤ 0.75 × bare chain at ${r.pages}: ${ratio.toFixed(2)} × ${verdict(ratio <= 0.75)}`);
+  }
+  const k1 = by(1000);
+  const k10 = by(10000);
+  if (k1 !== undefined) {
+    const warm = median(k1.warm.map((s) => s.ms));
+    say(`  warm no-change rebuild of 1,000 pages ≤ 1 s: ${sec(warm)} ${verdict(warm <= 1000)}`);
+    if (k1.edit.length > 0) {
+      const served = median(k1.edit.map((e) => e.servedMs));
+      say(`  one-chapter edit → reloaded page ≤ 300 ms at 1,000 pages: ${served.toFixed(0)} ms ${verdict(served <= 300)}`);
+    }
+  }
+  if (k1 !== undefined && k10 !== undefined) {
+    const per1 = median(k1.cold.map((s) => s.ms)) / k1.pages;
+    const per10 = median(k10.cold.map((s) => s.ms)) / k10.pages;
+    say(`  cost per page at 10k ≤ 1.25 × at 1k: ${(per10 / per1).toFixed(2)} × ${verdict(per10 / per1 <= 1.25)}`);
+    const html1 = median(k1.cold.map((s) => s.pageHtmlBytes / s.pages));
+    const html10 = median(k10.cold.map((s) => s.pageHtmlBytes / s.pages));
+    say(`  HTML per page independent of size: ${(html1 / 1024).toFixed(1)} KB → ${(html10 / 1024).toFixed(1)} KB (${(html10 / html1).toFixed(2)} ×) ${verdict(html10 / html1 <= 1.1)}`);
+  }
+  if (k10 !== undefined) {
+    const peak = Math.max(...k10.cold.map((s) => s.maxRss), ...k10.warm.map((s) => s.maxRss));
+    say(`  peak RSS at 10,000 pages ≤ 1 GB: ${mb(peak)} ${verdict(peak <= 2 ** 30)}`);
+  }
+  say('\n(peak RSS is the build process with its worker threads; Pagefind indexes in its own process, not counted.)');
+}
+
+await main();
