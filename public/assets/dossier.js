@@ -316,7 +316,13 @@
         var title = (page.meta && page.meta.title) || page.url;
         var heading = document.createElement('div');
         heading.className = 'search-result-page';
-        heading.textContent = page.meta && page.meta.essay ? page.meta.essay : title;
+        heading.textContent = title;
+        if (page.meta && page.meta.essay && page.meta.essay !== title) {
+          var essay = document.createElement('span');
+          essay.className = 'search-result-essay';
+          essay.textContent = page.meta.essay;
+          heading.appendChild(essay);
+        }
         group.appendChild(heading);
         var inner = document.createElement('ol');
         var subs = (page.sub_results || []).slice(0, 3);

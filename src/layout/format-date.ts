@@ -5,6 +5,8 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 /** Formats `value` (a front-matter date) with a strftime pattern; text that is not a date is returned as written. */
 export function formatDate(value: string, pattern: string): string {
+  // Only Jekyll's own shapes (`2023-04-05`, with optional time and offset): V8 would read "spring 2020" as a date.
+  if (!/^\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?$/.test(value.trim())) return value;
   const date = new Date(value.trim());
   if (Number.isNaN(date.getTime())) return value;
   const pad = (n: number, width = 2, fill = '0') => String(n).padStart(width, fill);

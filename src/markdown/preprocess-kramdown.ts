@@ -6,6 +6,16 @@ export interface PreprocessedText {
   text: string;
   /** `lineMap[i]` is the 1-based original line of preprocessed line `i + 1`. */
   lineMap: number[];
+  /**
+   * Preprocessed line ranges `[first, last]` (1-based, inclusive) inside `markdown="1"` HTML blocks.
+   * Jekyll's GFM parser gives headings there kramdown's ids and GFM ids everywhere else.
+   */
+  markdownBlocks: Array<[number, number]>;
+}
+
+/** Which kramdown parser the site uses (`kramdown: input:` in `_config.yml`; Jekyll's default is GFM). */
+export interface PreprocessOptions {
+  input?: 'GFM' | 'kramdown';
 }
 
 /** Prefix of the HTML comments that carry a block IAL to remark-kramdown-ial. */
@@ -25,16 +35,21 @@ interface OpenMarkdownBlock {
   tag: string;
   /** Same-named raw tags opened inside, so the right closing tag ends the block. */
   depth: number;
+  /** First preprocessed line of the block's content. */
+  firstLine: number;
 }
 
 /**
  * Makes kramdown block syntax survive a CommonMark parse: IAL and ALD lines become one-line HTML
  * comments (which end a paragraph as kramdown's IALs do) for remark-kramdown-ial to apply;
  * `markdown="1"` blocks get blank lines around their tags so the inside parses as Markdown;
- * `{::comment}` blocks and `{::options}` vanish; `#Heading` gets its space.
+ * `{::comment}` blocks and `{::options}` vanish; `#Heading` gets its space with kramdown input
+ * (the GFM parser, Jekyll's default, wants the space as CommonMark does).
  * Line count only grows, and lineMap says where every line came from.
  */
-export function preprocessKramdown(text: string): PreprocessedText {
+export function preprocessKramdown(text: string, options: PreprocessOptions = {}): PreprocessedText {
+  const gfm = (options.input ?? 'GFM') === 'GFM';
+  const markdownBlocks: Array<[number, number]> = [];
   const source = text.split(/\r?\n/);
   const out: string[] = [];
   const lineMap: number[] = [];
@@ -108,7 +123,7 @@ export function preprocessKramdown(text: string): PreprocessedText {
     }
     const previous = out.length > 0 ? out[out.length - 1]! : '';
     // kramdown reads `#Heading` as a heading where a block may start; CommonMark wants the space.
-    if (ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous.startsWith('<!--kramdown-') || previous.startsWith('#'))) {
+    if (!gfm && ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous.startsWith('<!--kramdown-') || previous.startsWith('#'))) {
       emit(line.replace(ATX_WITHOUT_SPACE, '$1 '), original);
       return;
     }
@@ -132,7 +147,7 @@ export function preprocessKramdown(text: string): PreprocessedText {
     ensureBlank(original);
     emit(`${open[1]!}<${tag}${kept}>`, original);
     emit('', original);
-    stack.push({ tag: tag.toLowerCase(), depth: 0 });
+    stack.push({ tag: tag.toLowerCase(), depth: 0, firstLine: out.length + 1 });
     if (rest.trim() !== '') processLine(rest, original);
     return true;
   };
@@ -155,6 +170,7 @@ export function preprocessKramdown(text: string): PreprocessedText {
       const after = line.slice(match.index + match[0].length);
       if (before.trim() !== '') processLine(before, original);
       ensureBlank(original);
+      markdownBlocks.push([top.firstLine, out.length]);
       emit(match[0], original);
       emit('', original);
       if (after.trim() !== '') processLine(after, original);
@@ -164,5 +180,7 @@ export function preprocessKramdown(text: string): PreprocessedText {
   };
 
   source.forEach((line, index) => processLine(line, index + 1));
-  return { text: out.join('\n'), lineMap };
+  // kramdown closes blocks left open at the end of the document.
+  for (const open of stack) markdownBlocks.push([open.firstLine, out.length]);
+  return { text: out.join('\n'), lineMap, markdownBlocks };
 }

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { NotePlacement } from '../config/site-config.js';
+import type { KramdownOptions } from './kramdown-options.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
@@ -21,6 +22,8 @@ declare module 'vfile' {
     notes: { refs: NoteRef[]; defs: NoteDef[] };
     links: PageLink[];
     ids: string[];
+    /** Preprocessed line ranges inside `markdown="1"` HTML blocks (see preprocess-kramdown.ts). */
+    markdownBlocks: Array<[number, number]>;
   }
 }
 
@@ -29,6 +32,8 @@ export interface ProcessorOptions {
   headingAnchors: boolean;
   /** Keep note blocks where the author put them, or gather them at the end of the page. */
   notePlacement: NotePlacement;
+  /** Jekyll's `kramdown:` settings from `_config.yml`; Jekyll's defaults when left out. */
+  kramdown?: KramdownOptions;
 }
 
 /** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
@@ -42,9 +47,9 @@ export function createProcessor(options: ProcessorOptions) {
       // Attribute lists first: they decide classes and explicit ids that every later step reads.
       .use(remarkKramdownIal)
       // kramdown auto ids, after IALs (an explicit `{#id}` wins) and before the TOC that links to them.
-      .use(remarkHeadingIds)
+      .use(remarkHeadingIds, { input: options.kramdown?.input ?? 'GFM', autoIds: options.kramdown?.autoIds ?? true })
       // `{:toc}` lists need every heading's final id and `.no_toc` class.
-      .use(remarkKramdownToc)
+      .use(remarkKramdownToc, { tocLevels: options.kramdown?.tocLevels ?? [1, 2, 3, 4, 5, 6] })
       // Notes are recognised on the raw `<sup>` nodes before typography touches their text.
       .use(remarkHandNumberedNotes, { placement: options.notePlacement })
       // Smart quotes and dashes as kramdown prints them, after ids were taken from the raw text.

@@ -23,8 +23,8 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
     if (input.kind === 'html') {
       return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], diagnostics: [] };
     }
-    const pre = preprocessKramdown(input.body);
-    const file = new VFile({ path: input.path, value: pre.text });
+    const pre = preprocessKramdown(input.body, { input: options.kramdown?.input ?? 'GFM' });
+    const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks } });
     const tree = processor.parse(file);
     const html = processor.stringify(processor.runSync(tree, file), file);
     const toSourceLine = (line: number) => (pre.lineMap[line - 1] ?? line) + input.bodyLine - 1;

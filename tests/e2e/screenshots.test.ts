@@ -29,6 +29,8 @@ describe('screenshots of a chapter (desktop and phone, light and dark)', () => {
         await screenshot(page, `chapter-${device}-${theme}`);
         await page.goto(origin + site.essay, { waitUntil: 'networkidle' });
         await screenshot(page, `essay-${device}-${theme}`);
+        await page.goto(origin + site.baseurl + '/', { waitUntil: 'networkidle' });
+        await screenshot(page, `home-${device}-${theme}`);
         expect(foreign).toEqual([]);
         await context.close();
       });

@@ -16,7 +16,8 @@ interface StackItem {
 }
 
 /** Swaps a `{:toc}` list for `<ol|ul id="markdown-toc">` entries linking `#id` with ids `markdown-toc-id`. */
-export default function remarkKramdownToc() {
+export default function remarkKramdownToc(options: { tocLevels?: number[] } = {}) {
+  const levels = new Set(options.tocLevels ?? [1, 2, 3, 4, 5, 6]);
   return (tree: Root) => {
     let toc: { list: List; parent: Parent; index: number } | undefined;
     const entries: Entry[] = [];
@@ -27,7 +28,7 @@ export default function remarkKramdownToc() {
       }
       if (node.type === 'heading') {
         const id = node.data?.hProperties?.['id'];
-        if (typeof id === 'string' && !nodeClasses(node).some((name) => /\bno_toc\b/.test(name))) {
+        if (typeof id === 'string' && levels.has(node.depth) && !nodeClasses(node).some((name) => /\bno_toc\b/.test(name))) {
           entries.push({ depth: node.depth, id, children: node.children });
         }
         return SKIP;
@@ -66,7 +67,8 @@ function buildToc(entries: Entry[], original: List): List {
               type: 'link',
               url: `#${entry.id}`,
               children: tocEntryText(entry.children),
-              data: { hProperties: { id: `${listId}-${entry.id}` } },
+              // kramdown writes the id into href as is; the URL normaliser would percent-encode non-ASCII ids.
+              data: { hProperties: { href: `#${entry.id}`, id: `${listId}-${entry.id}` } },
             },
           ],
         },

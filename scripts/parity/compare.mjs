@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+// Builds one source site with Debian's Jekyll and with Dossier and compares what readers and deep links see.
+// Usage: node scripts/parity/compare.mjs [siteDir] [--generate N] [--no-compile] [--verbose] [--time RUNS]
+// Needs `jekyll` (apt-get install jekyll) on PATH; run from the repository root.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const has = (name) => args.includes(`--${name}`);
+const optionValues = new Set(['--generate', '--time'].flatMap((name) => (args.includes(name) ? [args[args.indexOf(name) + 1]] : [])));
+const siteDir = path.resolve(args.find((a) => !a.startsWith('--') && !optionValues.has(a)) ?? '/tmp/parity-site');
+const work = `${siteDir}-out`;
+const jekyllOut = path.join(work, 'jekyll');
+const dossierOut = path.join(work, 'dossier');
+const repo = path.resolve(new URL('../..', import.meta.url).pathname);
+const verbose = has('verbose');
+
+if (option('generate') !== undefined) {
+  execFileSync('node', [path.join(repo, 'scripts/parity/generate.mjs'), siteDir, '--pages', option('generate')], { stdio: 'inherit' });
+}
+if (!has('no-compile')) execFileSync('npx', ['tsc', '-p', '.'], { cwd: repo, stdio: 'inherit' });
+mkdirSync(work, { recursive: true });
+
+function buildJekyll() {
+  rmSync(jekyllOut, { recursive: true, force: true });
+  execFileSync('jekyll', ['build', '-q', '--source', siteDir, '--destination', jekyllOut], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+function buildDossier() {
+  rmSync(dossierOut, { recursive: true, force: true });
+  try {
+    execFileSync('node', [path.join(repo, 'bin/dossier.js'), 'build', '--source', siteDir, '--out', dossierOut, '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    // Content diagnostics make the exit code non-zero; the output is still complete.
+    if (!existsSync(dossierOut)) throw error;
+  }
+}
+
+const runs = Number(option('time') ?? 0);
+if (runs > 0) {
+  const time = (fn) => {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      fn();
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)];
+  };
+  const jekyllMs = time(buildJekyll);
+  const dossierMs = time(buildDossier);
+  console.log(`timing (median of ${runs}): jekyll ${(jekyllMs / 1000).toFixed(2)} s, dossier ${(dossierMs / 1000).toFixed(2)} s`);
+} else {
+  buildJekyll();
+  buildDossier();
+}
+
+function listFiles(root, rel = '') {
+  const files = [];
+  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...listFiles(root, childRel));
+    else files.push(childRel);
+  }
+  return files;
+}
+
+// Files Dossier adds for its own features; not Jekyll parity concerns.
+const DOSSIER_OWN = /^(assets\/(dossier|nav\.json|notes\.)|pagefind\/|search|404\.html$|nav\.json$|sitemap|robots)|\/print\/index\.html$/;
+const jekyllFiles = new Set(listFiles(jekyllOut));
+const dossierFiles = new Set(listFiles(dossierOut).filter((f) => !DOSSIER_OWN.test(f)));
+const missing = [...jekyllFiles].filter((f) => !dossierFiles.has(f)).sort();
+const extra = [...dossierFiles].filter((f) => !jekyllFiles.has(f)).sort();
+
+/** The page's own content: Dossier's layout adds a title, kicker, nav and lists around it. */
+function dossierContent(html) {
+  const start = html.indexOf('<article class="prose"');
+  if (start === -1) return html;
+  const open = html.indexOf('>', start) + 1;
+  const end = html.lastIndexOf('</article>');
+  return html
+    .slice(open, end)
+    .replace(/<p class="page-kicker"[\s\S]*?<\/p>/, '')
+    .replace(/<h1 class="page-title">[\s\S]*?<\/h1>/, '');
+}
+
+const decode = (s) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const headingIds = (html) => [...html.matchAll(/<h([1-6])\b[^>]*?\sid="([^"]*)"/g)].map((m) => `h${m[1]}#${m[2]}`);
+
+/** The markdown-toc list as nested lines `depth href id text`, whitespace and markup ignored. */
+function tocStructure(html) {
+  const start = /<(ol|ul)\b[^>]*id="markdown-toc"[^>]*>/.exec(html);
+  if (!start) return undefined;
+  const lines = [];
+  let depth = 0;
+  const re = /<(\/?)(ol|ul)\b[^>]*>|<a\b([^>]*)>([\s\S]*?)<\/a>/g;
+  re.lastIndex = start.index;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[2]) {
+      depth += m[1] === '/' ? -1 : 1;
+      if (depth === 0) break;
+      continue;
+    }
+    const href = /href="([^"]*)"/.exec(m[3])?.[1];
+    const id = /\sid="([^"]*)"/.exec(m[3])?.[1];
+    lines.push(`${depth} ${href} ${id} ${decode(m[4])}`);
+  }
+  return lines;
+}
+
+/** Visible text outside code, style and script, where `{:` must never appear. */
+const visibleText = (html) =>
+  decode(html.replace(/<(code|pre|style|script)\b[\s\S]*?<\/\1>/g, ' ').replace(/<!--[\s\S]*?-->/g, ' '));
+
+/** Classes of block elements, as a sorted multiset (`p.fs-2 ×12`). */
+function blockClasses(html) {
+  const counts = new Map();
+  for (const m of html.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|table|div|hr|dl|pre)\b([^>]*)>/g)) {
+    const cls = /class="([^"]*)"/.exec(m[2])?.[1];
+    if (!cls) continue;
+    for (const name of cls.split(/\s+/).filter(Boolean)) {
+      // Dossier's own decorations (note styling, anchors) are not kramdown's.
+      if (/^(footnote|note|dossier|anchor|task-list)/.test(name)) continue;
+      // Rouge's code-block wrappers come from Jekyll's highlighter, not from attribute lists.
+      if (/^(highlight|highlighter-rouge|language-)/.test(name)) continue;
+      const key = `${m[1]}.${name}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort().map(([k, v]) => `${k}×${v}`);
+}
+
+/** Counts of block elements: a different count means the two parsers read the Markdown differently. */
+function blockShape(html) {
+  const counts = new Map();
+  const cleaned = html.replace(/<(pre)\b[\s\S]*?<\/pre>/g, '<pre></pre>').replace(/<ol id="markdown-toc"[\s\S]*?<\/ol>|<ul id="markdown-toc"[\s\S]*?<\/ul>/, '');
+  for (const m of cleaned.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|hr|dl|br)\b/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  return [...counts].sort().map(([k, v]) => `${k}×${v}`);
+}
+
+/** Hand-numbered notes on a Dossier page: references linked to a present target, notes linking back. */
+function footnoteLinks(html, idsOnSite) {
+  const stats = { refs: 0, linkedRefs: 0, notes: 0, linkedNotes: 0 };
+  const refNumber = /^\s*\[?\s*\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*\s*\]?\.?\s*$/;
+  for (const m of html.matchAll(/<sup\b([^>]*)>([\s\S]*?)<\/sup>/g)) {
+    const inner = decode(m[2]);
+    if (!refNumber.test(inner)) continue;
+    const before = html.slice(Math.max(0, m.index - 160), m.index);
+    // A note opens its paragraph (or Dossier's note element); everything else is a reference.
+    const isNote = /<(p|li|div|aside)\b[^>]*>\s*(<a\b[^>]*>\s*|<span\b[^>]*>\s*)?$/.test(before) || /footnote-number/.test(m[1] + before.slice(-120));
+    const links = [...m[2].matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
+    const wrapped = /<a\b[^>]*href="([^"]*)"[^>]*>\s*$/.exec(before);
+    if (wrapped) links.push(wrapped[1]);
+    const ok = links.length > 0 && links.every((href) => targetExists(href, idsOnSite));
+    if (isNote) {
+      stats.notes++;
+      if (ok) stats.linkedNotes++;
+    } else {
+      stats.refs++;
+      if (ok) stats.linkedRefs++;
+    }
+  }
+  return stats;
+}
+
+function targetExists(href, idsOnSite) {
+  const [pathPart, hash] = href.split('#');
+  if (hash === undefined) return false;
+  const key = pathPart === '' ? currentPage : pathPart.replace(/^\/+/, '').replace(/\/?$/, '/index.html').replace(/\.html\/index\.html$/, '.html');
+  return idsOnSite.get(key)?.has(decodeURIComponent(hash)) ?? false;
+}
+let currentPage = '';
+
+const pages = [...jekyllFiles].filter((f) => f.endsWith('.html') && dossierFiles.has(f)).sort();
+const dossierIds = new Map();
+for (const file of dossierFiles) {
+  if (!file.endsWith('.html')) continue;
+  const html = readFileSync(path.join(dossierOut, file), 'utf8');
+  dossierIds.set(file, new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1])));
+}
+
+const totals = { pages: pages.length, headingIds: 0, missingIds: 0, idOrderPages: 0, tocs: 0, tocMismatch: 0, leakJekyll: 0, leakDossier: 0, classPages: 0, shapePages: 0 };
+const notes = { refs: 0, linkedRefs: 0, notes: 0, linkedNotes: 0 };
+const problems = [];
+for (const file of pages) {
+  const theirs = readFileSync(path.join(jekyllOut, file), 'utf8');
+  const ours = dossierContent(readFileSync(path.join(dossierOut, file), 'utf8'));
+  const expectedIds = headingIds(theirs);
+  const actualIds = headingIds(ours);
+  totals.headingIds += expectedIds.length;
+  const actualSet = new Set(actualIds);
+  const missingIds = expectedIds.filter((id) => !actualSet.has(id));
+  totals.missingIds += missingIds.length;
+  if (missingIds.length > 0) problems.push(`${file}: missing heading ids ${missingIds.join(' ')} (ours: ${actualIds.join(' ')})`);
+  else if (expectedIds.join() !== actualIds.join()) {
+    totals.idOrderPages++;
+    problems.push(`${file}: heading ids differ in order/extra\n    jekyll: ${expectedIds.join(' ')}\n    ours:   ${actualIds.join(' ')}`);
+  }
+  const tocTheirs = tocStructure(theirs);
+  const tocOurs = tocStructure(ours);
+  if (tocTheirs !== undefined || tocOurs !== undefined) {
+    totals.tocs++;
+    if (JSON.stringify(tocTheirs) !== JSON.stringify(tocOurs)) {
+      totals.tocMismatch++;
+      const a = tocTheirs ?? [];
+      const b = tocOurs ?? [];
+      const i = a.findIndex((line, k) => line !== b[k]);
+      problems.push(`${file}: {:toc} differs at entry ${i === -1 ? a.length : i}\n    jekyll: ${a[i === -1 ? a.length : i] ?? '(none)'}\n    ours:   ${b[i === -1 ? a.length : i] ?? '(none)'}`);
+    }
+  }
+  if (visibleText(theirs).includes('{:')) totals.leakJekyll++;
+  const ourText = visibleText(ours);
+  if (ourText.includes('{:')) {
+    totals.leakDossier++;
+    const at = ourText.indexOf('{:');
+    problems.push(`${file}: "{:" leaks into text: …${ourText.slice(Math.max(0, at - 40), at + 30)}…`);
+  }
+  const classesTheirs = blockClasses(theirs);
+  const classesOurs = blockClasses(ours);
+  if (classesTheirs.join() !== classesOurs.join()) {
+    totals.classPages++;
+    const onlyTheirs = classesTheirs.filter((c) => !classesOurs.includes(c));
+    const onlyOurs = classesOurs.filter((c) => !classesTheirs.includes(c));
+    problems.push(`${file}: block classes differ: jekyll-only [${onlyTheirs.join(', ')}] ours-only [${onlyOurs.join(', ')}]`);
+  }
+  const shapeTheirs = blockShape(theirs);
+  const shapeOurs = blockShape(ours);
+  if (shapeTheirs.join() !== shapeOurs.join()) {
+    totals.shapePages++;
+    problems.push(`${file}: block structure differs: jekyll-only [${shapeTheirs.filter((c) => !shapeOurs.includes(c)).join(', ')}] ours-only [${shapeOurs.filter((c) => !shapeTheirs.includes(c)).join(', ')}]`);
+  }
+  currentPage = file;
+  const stats = footnoteLinks(ours, dossierIds);
+  for (const key of Object.keys(notes)) notes[key] += stats[key];
+  if (verbose && (stats.linkedRefs < stats.refs || stats.linkedNotes < stats.notes)) {
+    problems.push(`${file}: notes linked ${stats.linkedRefs}/${stats.refs} refs, ${stats.linkedNotes}/${stats.notes} notes`);
+  }
+}
+
+const pct = (a, b) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
+console.log(`\nParity report: ${siteDir}`);
+console.log(`output files: jekyll ${jekyllFiles.size}, dossier ${dossierFiles.size} (Dossier's own assets left out)`);
+console.log(`  missing in dossier (${missing.length}): ${missing.slice(0, 20).join(', ')}`);
+console.log(`  extra in dossier (${extra.length}): ${extra.slice(0, 20).join(', ')}`);
+console.log(`pages compared: ${totals.pages}`);
+console.log(`heading ids: ${totals.headingIds - totals.missingIds}/${totals.headingIds} present (${pct(totals.headingIds - totals.missingIds, totals.headingIds)}%); pages with extra/reordered ids: ${totals.idOrderPages}`);
+console.log(`{:toc} lists identical: ${totals.tocs - totals.tocMismatch}/${totals.tocs}`);
+console.log(`"{:" leaking into text: dossier ${totals.leakDossier} pages (jekyll itself: ${totals.leakJekyll})`);
+console.log(`pages with differing block classes: ${totals.classPages}`);
+console.log(`pages with differing block structure (element counts): ${totals.shapePages}`);
+console.log(`hand-numbered notes (dossier): refs linked ${notes.linkedRefs}/${notes.refs} (${pct(notes.linkedRefs, notes.refs)}%), notes linked back ${notes.linkedNotes}/${notes.notes} (${pct(notes.linkedNotes, notes.notes)}%)`);
+if (problems.length > 0) {
+  console.log(`\nDetails (${problems.length}):`);
+  for (const line of problems.slice(0, verbose ? problems.length : 40)) console.log(`- ${line}`);
+}
+void statSync;

@@ -1,0 +1,264 @@
+#!/usr/bin/env node
+// Generates a messy Jekyll + Just the Docs style essay site for parity checks against real Jekyll.
+// Usage: node scripts/parity/generate.mjs <outDir> [--pages N] [--seed S]
+// All prose is invented here; the constructs mirror /work/shared/FORMAT.md §1–§5.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? '/tmp/parity-site');
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const pageCount = flag('pages', 60);
+let seed = flag('seed', 7);
+
+/** Small deterministic PRNG (mulberry32) so every run writes the same site. */
+function rand() {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const chance = (p) => rand() < p;
+
+const WORDS =
+  'harbour levee tariff ledger orchard canal ferry granary beacon quarry lantern archive corridor treaty council delta tribunal census aqueduct convoy pasture foundry garrison mill prairie compass'.split(' ');
+const VERBS = 'weighs revisits complicates tempers outlines reframes stretches narrows anchors unsettles'.split(' ');
+function sentence() {
+  const n = 6 + Math.floor(rand() * 10);
+  const words = [];
+  for (let i = 0; i < n; i++) words.push(i === 2 ? pick(VERBS) : pick(WORDS));
+  const s = words.join(' ');
+  return s[0].toUpperCase() + s.slice(1) + pick(['.', '.', '.', '?', ';', ' — again.', '...']);
+}
+const para = (n = 3) => Array.from({ length: n }, sentence).join(' ');
+
+// Headings that stress the id algorithms: numbers, punctuation, entities, inline markup, unicode.
+const HEADINGS = [
+  '8 End-to-End Review of the Harbour Ledger',
+  '24/7 Availability',
+  'Council’s Roadmap',
+  'Social Levees – A Second Look',
+  'Findings',
+  'Findings',
+  '2.3 Tariffs & Quotas',
+  'The *Quarry* Question',
+  'Using `ledger --merge` Safely',
+  'A [linked](https://example.org/a) Beacon',
+  'Café Ström: “Quoted” Canals',
+  'Q&amp;A on the Census',
+  '???',
+  '1990s',
+  '§ 4 Convoys',
+  'Orchard -- Dash -- Test',
+  'Under_score and Hyphen-ated',
+  'Ends with a question?',
+  'Émigré Foundries',
+  '100% Delta',
+  'Tab\tInside',
+  '**Bold** start',
+  'HTML <em>tag</em> inside',
+  'Trailing hashes ##',
+  'Ellipsis... and more',
+  '中文 Archive',
+];
+
+function heading(level) {
+  const text = pick(HEADINGS);
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+const NOTE_STYLES = ['dot', 'nodot', 'nospace', 'dotinside', 'bracket'];
+function noteLine(n, style) {
+  const body = `${pick(['A.', 'B.', 'C.'])} ${pick(WORDS)}, “${sentence().slice(0, -1)},” *Review of ${pick(WORDS)}* ${n}, no. ${n % 4} (20${10 + (n % 14)}): ${n}–${n + 9}.`;
+  switch (style) {
+    case 'dot':
+      return `<sup>${n}</sup>. ${body}`;
+    case 'nodot':
+      return `<sup>${n}</sup> ${body}`;
+    case 'nospace':
+      return `<sup>${n}</sup>${body}`;
+    case 'dotinside':
+      return `<sup>${n}.</sup> ${body}`;
+    default:
+      return `<sup>[${n}]</sup> ${body}`;
+  }
+}
+function ref(n, style) {
+  if (style === 'bracket') return `<sup>[${n}]</sup>`;
+  return `<sup>${n}</sup>`;
+}
+
+/** One chapter body; `ctx` carries the note counter across the essay's chapters. */
+function chapterBody(ctx, index) {
+  const out = [];
+  const style = ctx.style;
+  const wrap = ctx.wrap;
+  out.push('<style>\n.dont-break-out {\n  overflow-wrap: break-word;\n\n  word-break: break-word;\n}\n</style>\n');
+  if (wrap === 'direct') out.push('<div class="dont-break-out" markdown="1">');
+  if (wrap === 'blank') out.push('<div class="dont-break-out" markdown="1">\n');
+  if (chance(0.2)) out.push(`This is the web edition of the [original paper]({{ site.baseurl }}/assets/paper-${index}.pdf).\n{: .no_toc }\n`);
+  out.push(pick(['1. TOC\n{:toc}\n', '* TOC\n{:toc}\n', '1. TOC\n{: toc}\n', '- Contents\n{:toc}\n']));
+  const sections = 2 + Math.floor(rand() * 4);
+  for (let s = 0; s < sections; s++) {
+    const level = s === 0 ? 2 : pick([2, 3, 3, 4]);
+    out.push(heading(level));
+    // Half the time the paragraph follows the heading directly, as the seeds do.
+    const refs = [];
+    const count = 1 + Math.floor(rand() * 3);
+    const sentences = [];
+    for (let r = 0; r < count; r++) {
+      ctx.note++;
+      refs.push(ctx.note);
+      sentences.push(`${sentence()}${ref(ctx.note, style)}`);
+    }
+    if (chance(0.15)) {
+      ctx.note++;
+      refs.push(ctx.note);
+      ctx.note++;
+      refs.push(ctx.note);
+      sentences.push(`${sentence()}<sup>${ctx.note - 1},${ctx.note}</sup>`);
+    }
+    if (chance(0.2)) sentences.push(`It was the 19<sup>th</sup> ${pick(WORDS)} and the 1<sup>st</sup> ${pick(WORDS)}.`);
+    out.push(`${chance(0.5) ? '' : '\n'}${sentences.join(' ')}\n`);
+    out.push(extraBlock());
+    if (!ctx.notesAtEnd) {
+      // The printed page's footnote block, fenced by *** lines.
+      const lines = refs.map((n) => `${noteLine(n, style)}\n${chance(0.9) ? '{: .fs-2}' : pick(['{: fs-2}', '{:. fs-2}', '{:  .fs-2}', '{: : .fs-2}', '{: .fs-2 .text-grey-dk-000 }'])}`);
+      out.push(`***\n${lines.join('\n')}\n***\n`);
+    } else ctx.pending.push(...refs);
+  }
+  if (ctx.notesAtEnd && ctx.pending.length > 0) {
+    out.push('## Notes\n{: .no_toc}\n');
+    for (const n of ctx.pending) out.push(`${noteLine(n, style)}\n`);
+    ctx.pending = [];
+  }
+  out.push('***\n#### Table of Contents\n{: .no_toc}\n');
+  out.push(`<ul>${ctx.chapters.map((c) => `<li> <a href="{{ site.baseurl }}${c.url}">${c.title}</a></li>`).join('')}</ul>\n`);
+  if (wrap !== 'none') out.push('</div>');
+  return out.join('\n');
+}
+
+// Blocks that real essays contain between sections; each stresses a kramdown/CommonMark difference.
+const EXTRA_BLOCKS = [
+  () => `${para(2)}\n{: .highlight}\n`,
+  () => `{: .note }\n${para(1)}\n`,
+  () => `> ${sentence()}\n> ${sentence()}\n{: .pull-quote}\n`,
+  () => `- ${sentence()}\n- ${sentence()}\n- ${sentence()}\n{: .compact}\n`,
+  () => `${sentence()}\n- ${pick(WORDS)} list directly under a paragraph\n- ${pick(WORDS)}\n`,
+  () => `${sentence()}\n2. numbered list not starting at one\n3. ${pick(WORDS)}\n`,
+  () => `| ${pick(WORDS)} | ${pick(WORDS)} |\n| --- | ---: |\n| 1 | 2 |\n| ${sentence()} | x |\n{: .table-wide}\n`,
+  () => `<table>\n\t<tbody>\n\t\t<tr>\n\t\t\t<td valign="top">\n\n\t\t\t\t<p align="justify">${pick(WORDS)}</p>\n\t\t\t</td>\n\t\t\t<td>\n\n\t\t\t\t<p>● ${sentence()}&nbsp;</p>\n\n\t\t\t\t<p>&nbsp; &nbsp; ○ ${sentence()}</p>\n\t\t\t</td>\n\t\t</tr>\n\t</tbody>\n</table>\n\n`,
+  () => `<div class="youtube-container"><iframe class="youtube-video" src="https://www.youtube.com/embed/abc${Math.floor(rand() * 99)}" allowfullscreen></iframe></div>\n`,
+  () => `![Figure ${Math.floor(rand() * 9)}: ${pick(WORDS)}](https://example.org/fig.png)\nFigure caption under the image\n`,
+  () => `${sentence()}\n## Heading right after a paragraph\n${sentence()}\n`,
+  () => `${sentence()}\n#NoSpace heading attempt\n`,
+  () => `Setext ${pick(WORDS)} Title\n===\n\n${sentence()}\n`,
+  () => `Another ${pick(WORDS)} Subtitle\n---------\n\n${sentence()}\n`,
+  () => `${sentence()}  \n${sentence()}\\\n${sentence()}\n`,
+  () => `\`\`\`\n# not a heading\n{: .not-an-ial}\n<sup>9</sup> not a note\n\`\`\`\n`,
+  () => `### Explicit ${pick(WORDS)} {#explicit-${Math.floor(rand() * 5)}}\n${sentence()}\n`,
+  () => `### IAL id heading\n{: #ial-${Math.floor(rand() * 5)} .no_toc}\n`,
+  () => `<div class="box" markdown="1">\n### Boxed ${pick(WORDS)}\n<div markdown="1">\n*Nested* ${sentence()}\n{: .inner}\n</div>\n</div>\n`,
+  () => `<details markdown="1">\n<summary>More</summary>\n\n${sentence()}\n</details>\n`,
+  () => `${sentence()} *emphasis*{: .span-ial} and more.\n`,
+  () => `{:ref-note: .fs-1 .grey}\n${sentence()}\n{: ref-note}\n`,
+  () => `1. ${sentence()}\n{: .item-ial}\n2. ${sentence()}\n`,
+  () => `HTML entities &amp; &copy; &#8212; and "straight" 'quotes' -- dashes --- and... dots <<guillemets>>.\n`,
+  () => `${sentence()}\n***\n${sentence()}\n`,
+  () => `Term ${pick(WORDS)}\n: A definition list entry.\n`,
+  () => `<p class="raw">${sentence()}</p>\n\n`,
+  () => `    indented code ${pick(WORDS)}\n\n${sentence()}\n`,
+  () => `* * *\n\n${sentence()}\n`,
+  () => `{::comment}\nThis is hidden ${pick(WORDS)}.\n{:/comment}\n`,
+  () => `${sentence()} ~~struck~~ and <https://example.org/${pick(WORDS)}> and a footnote[^k${Math.floor(rand() * 3)}].\n\n[^k${Math.floor(rand() * 3)}]: A kramdown footnote.\n`,
+];
+const extraBlock = () => (chance(0.85) ? pick(EXTRA_BLOCKS)() : `${para(2)}\n`);
+
+function frontMatter(data) {
+  const lines = ['---'];
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) lines.push(`${key}: ${value}`);
+  lines.push('---');
+  return lines.join('\n') + '\n';
+}
+
+rmSync(outDir, { recursive: true, force: true });
+const write = (rel, text) => {
+  const abs = path.join(outDir, rel);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  writeFileSync(abs, text);
+};
+
+write(
+  '_config.yml',
+  [
+    'title: Parity Papers  ',
+    'description: Generated site for Jekyll parity checks',
+    'baseurl: ""',
+    'url: ""',
+    'permalink: pretty',
+    'exclude: ["tasks/", "Gemfile", "Gemfile.lock", "README.md", "docs/tests/"]',
+    'nav_sort: case_sensitive',
+    'heading_anchors: true',
+    'kramdown:',
+    '  syntax_highlighter_opts:',
+    '    block:',
+    '      line_numbers: false',
+    '',
+  ].join('\n'),
+);
+write('_layouts/default.html', '{{ content }}\n');
+write('_layouts/page.html', '{{ content }}\n');
+write('_layouts/home.html', '{{ content }}\n');
+write('README.md', '# Not part of the site\n');
+write('Gemfile', 'source "https://rubygems.org"\n');
+write('CNAME', 'parity.example.org\n');
+write('assets/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+write('docs/tests/excluded.md', frontMatter({ layout: 'default', title: 'Excluded' }) + '# Excluded\n');
+write('_drafts/draft.md', frontMatter({ layout: 'default', title: 'Draft' }) + '# Draft\n');
+write('notes-without-front-matter.md', '# Copied as a static file\n');
+
+write('index.md', frontMatter({ layout: 'home', title: 'Home', nav_order: 1, permalink: '/' }) + `# Parity Papers\n\n${para(2)}\n`);
+write('About Us.md', frontMatter({ layout: 'page', title: 'About Us', nav_order: 2 }) + `## Who ${pick(WORDS)}\n${para(2)}\n`);
+write('docs/index.md', frontMatter({ layout: 'default', title: 'Docs', nav_order: 3, has_children: true }) + `# Docs\n\n${para(1)}\n`);
+write('docs/Custom.md', frontMatter({ layout: 'default', title: 'Custom Link', permalink: '/custom/path/' }) + `## Custom\n${para(1)}\n`);
+write('docs/legacy.md', frontMatter({ layout: 'default', title: 'Legacy', permalink: '/legacy.html' }) + `## Legacy\n${para(1)}\n`);
+write('docs/raw-page.html', frontMatter({ layout: 'default', title: 'Raw HTML Page' }) + `<h2 id="raw-heading">Raw</h2>\n<p>${sentence()}</p>\n`);
+write('docs/Plain Page.markdown', frontMatter({ layout: 'default', title: 'Plain Page' }) + `Plain Page Heading\n==================\n\n${para(1)}\n`);
+
+// Essays: letter pages with essays, each essay with chapters; notes numbered across the essay.
+const letters = ['G', 'Politics', 'infrastructure'];
+let written = 8;
+let essayNo = 0;
+while (written < pageCount) {
+  const letter = letters[essayNo % letters.length];
+  const slug = `${pick(WORDS)}-${pick(WORDS)}-study-${essayNo}`;
+  const essayTitle = `§ The ${pick(WORDS)} ${pick(WORDS)} Study ${essayNo}`;
+  const chapterCount = Math.min(2 + Math.floor(rand() * 5), pageCount - written);
+  const chapters = Array.from({ length: chapterCount }, (_, i) => ({ title: `${i + 1} ${pick(WORDS)} ${pick(WORDS)}`, url: `/docs/${letter}/${slug}-${i + 1}/` }));
+  if (essayNo < letters.length) {
+    write(`docs/${letter}/${letter}.md`, frontMatter({ layout: 'default', title: letter, nav_order: essayNo + 10, has_children: true }) + `# ${letter}\n`);
+    written++;
+  }
+  const ctx = {
+    note: 0,
+    style: pick(NOTE_STYLES),
+    wrap: pick(['direct', 'blank', 'none', 'direct']),
+    notesAtEnd: chance(0.25),
+    pending: [],
+    chapters,
+  };
+  write(`docs/${letter}/${slug}.md`, frontMatter({ layout: 'default', title: `${essayTitle} `, parent: letter, nav_order: essayNo, has_children: true }) + `${para(2)}\n`);
+  written++;
+  chapters.forEach((chapter, i) => {
+    const data = { layout: 'default', title: `${chapter.title} `, parent: essayTitle, grand_parent: letter, nav_order: `${(i + 1) * 10} ` };
+    write(`docs/${letter}/${slug}-${i + 1}.md`, frontMatter(data) + chapterBody(ctx, i));
+    written++;
+  });
+  essayNo++;
+}
+process.stdout.write(`wrote ${written} pages to ${outDir}\n`);

@@ -1,0 +1,42 @@
+/** The `kramdown:` block of a Jekyll `_config.yml`, read into the settings Dossier honours. */
+
+/** kramdown settings that change what readers see or where anchors point. */
+export interface KramdownOptions {
+  /** `input`: `GFM` (Jekyll's default) or `kramdown`. */
+  input: 'GFM' | 'kramdown';
+  /** `auto_ids`: generate heading ids (default true). */
+  autoIds: boolean;
+  /** `toc_levels`: heading levels listed by `{:toc}` (default 1–6). */
+  tocLevels: number[];
+}
+
+/** Jekyll's defaults for the settings above. */
+export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = { input: 'GFM', autoIds: true, tocLevels: [1, 2, 3, 4, 5, 6] };
+
+/** Reads `_config.yml`'s `kramdown:` value (any shape) leniently: unknown or malformed values keep Jekyll's default. */
+export function kramdownOptionsFromConfig(raw: unknown): KramdownOptions {
+  const options: KramdownOptions = { ...JEKYLL_KRAMDOWN_DEFAULTS, tocLevels: [...JEKYLL_KRAMDOWN_DEFAULTS.tocLevels] };
+  if (typeof raw !== 'object' || raw === null) return options;
+  const block = raw as Record<string, unknown>;
+  const input = block['input'];
+  // kramdown capitalises the parser name; anything but GFM means kramdown's own parser in practice.
+  if (typeof input === 'string') options.input = input.toLowerCase() === 'gfm' ? 'GFM' : 'kramdown';
+  if (typeof block['auto_ids'] === 'boolean') options.autoIds = block['auto_ids'];
+  const levels = parseTocLevels(block['toc_levels']);
+  if (levels !== undefined) options.tocLevels = levels;
+  return options;
+}
+
+/** kramdown accepts `1..3`, `1,2,3`, `[1, 2, 3]` or a single number. */
+function parseTocLevels(value: unknown): number[] | undefined {
+  let levels: number[] = [];
+  if (typeof value === 'number') levels = [value];
+  else if (Array.isArray(value)) levels = value.map(Number);
+  else if (typeof value === 'string') {
+    const range = /^\s*(\d)\s*\.\.\s*(\d)\s*$/.exec(value);
+    if (range) for (let level = Number(range[1]); level <= Number(range[2]); level++) levels.push(level);
+    else levels = value.split(/[\s,]+/).filter(Boolean).map(Number);
+  } else return undefined;
+  levels = levels.filter((level) => Number.isInteger(level) && level >= 1 && level <= 6);
+  return levels.length > 0 ? levels : undefined;
+}
