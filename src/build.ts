@@ -14,6 +14,7 @@ import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
+import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
 import { renderPages } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
@@ -35,7 +36,7 @@ export interface BuildOptions {
   /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
   config?: SiteConfig;
   /** Rendered Markdown kept between builds (DiskRenderCache for the CLI, MemoryRenderCache for dev); none renders everything. */
-  cache?: RenderCache;
+  cache?: RenderCache | undefined;
 }
 
 export interface BuildResult {
@@ -132,5 +133,10 @@ function renderAll(
   onProgress: ((message: string) => void) | undefined,
   cache: RenderCache | undefined,
 ): Promise<Map<string, RenderedPage>> {
-  return renderPages(pages, { processor: { headingAnchors: config.headingAnchors, notePlacement: config.footnotes.placement }, cache, onProgress });
+  const processor = {
+    headingAnchors: config.headingAnchors,
+    notePlacement: config.footnotes.placement,
+    kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
+  };
+  return renderPages(pages, { processor, cache, onProgress });
 }

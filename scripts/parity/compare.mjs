@@ -163,6 +163,8 @@ function footnoteLinks(html, idsOnSite) {
   for (const m of html.matchAll(/<sup\b([^>]*)>([\s\S]*?)<\/sup>/g)) {
     const inner = decode(m[2]);
     if (!refNumber.test(inner)) continue;
+    // The "↩²" of a note cited twice is a backlink label, not a reference.
+    if (html.slice(Math.max(0, m.index - 2), m.index).includes("↩")) continue;
     const before = html.slice(Math.max(0, m.index - 160), m.index);
     // A note opens its paragraph (or Dossier's note element); everything else is a reference.
     const isNote = /<(p|li|div|aside)\b[^>]*>\s*(<a\b[^>]*>\s*|<span\b[^>]*>\s*)?$/.test(before) || /footnote-number/.test(m[1] + before.slice(-120));

@@ -1,4 +1,5 @@
 /** `dossier check` as a function: build in memory, then collect every finding, mapped to Markdown source. */
+import { DiskRenderCache, defaultCacheDir } from '../cache/render-cache.js';
 import { buildSite, type BuildResult } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
@@ -37,7 +38,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const checkConfig = readCheckConfig(config.raw);
   const writer = new MemoryWriter();
   const t0 = performance.now();
-  const build = await buildSite({ sourceDir: config.sourceDir, config, writer });
+  // The build's render cache makes `check` after `build` skip re-rendering unchanged pages.
+  const cache = new DiskRenderCache(defaultCacheDir(config.sourceDir));
+  const build = await buildSite({ sourceDir: config.sourceDir, config, writer, cache });
   const buildMs = performance.now() - t0;
   const result = await checkBuiltSite(build, writer.files, checkConfig, options);
   result.timings.build = buildMs;

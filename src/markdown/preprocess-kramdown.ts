@@ -22,6 +22,8 @@ export interface PreprocessOptions {
 export const IAL_MARKER = 'kramdown-ial:';
 /** Prefix of the HTML comments that carry an attribute list definition (`{:name: …}`). */
 export const ALD_MARKER = 'kramdown-ald:';
+/** A blank line inside raw block HTML: kramdown keeps the element whole, CommonMark would end it there. */
+export const BLANK_MARKER = '<!--kramdown-blank:-->';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_BLOCK_OPEN = /^ {0,3}<(style|script|pre|textarea)(?=[\s>]|$)/i;
@@ -30,6 +32,14 @@ const MARKDOWN_ATTRIBUTE = /\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 const EXTENSION = /^ {0,3}\{::(\w+)(?:\s(?:\\\}|[^}])*?|)(\/)?\}\s*$/;
 const EXTENSION_STOP = /^ {0,3}\{:\/(\w+)?\}\s*$/;
 const ATX_WITHOUT_SPACE = /^(#{1,6})(?=[^\s#])/;
+// kramdown's HTML_SPAN_ELEMENTS: a line opening with one of these is paragraph text, not block HTML.
+const SPAN_TAGS = new Set('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '));
+const VOID_TAGS = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+const BLOCK_TAG_LINE = /^ {0,3}<([A-Za-z][\w-]*)(?=[\s/>])[^>]*>/;
+const LIST_OR_QUOTE = /^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)|^ {0,3}>/;
+const ORDERED_ITEM = /^ {0,3}(\d+)\.[ \t]/;
+const BREAK_LINE = /^ {0,3}(?:\*{3,}|_{3,})[ \t]*$/;
+const SETEXT_LINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 interface OpenMarkdownBlock {
   tag: string;
@@ -56,6 +66,9 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
   const emit = (line: string, original: number) => {
     out.push(line);
     lineMap.push(original);
+    // IAL markers and blank lines end a paragraph as kramdown's LAZY_END does; other blocks are not tracked.
+    paragraphLines = line.trim() === '' || line.trimStart().startsWith('<!--kramdown-') ? 0 : -1;
+    paragraphAtBoundary = paragraphLines === 0;
   };
   const ensureBlank = (original: number) => {
     if (out.length > 0 && out[out.length - 1]!.trim() !== '') emit('', original);
@@ -63,11 +76,23 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
 
   let fence: string | undefined;
   let rawClose: RegExp | undefined;
+  /** Lines left in a raw block HTML element whose blank lines must not end it. */
+  let rawHtmlEnd = 0;
+  /** Lines of the top-level paragraph being read: 0 after a block boundary, -1 inside other blocks. */
+  let paragraphLines = 0;
+  /** The paragraph began after a blank line or IAL (kramdown's block boundary), where a setext underline may follow. */
+  let paragraphAtBoundary = true;
   let extensionStop: { name: string; keep: boolean } | undefined;
   const stack: OpenMarkdownBlock[] = [];
 
   // Lines split off a markdown block's tags are processed again as lines of their own.
   const processLine = (line: string, original: number): void => {
+    if (rawHtmlEnd >= original) {
+      // kramdown would print an IAL line here as text; it is dropped instead, so `{:` never reaches readers.
+      const ial = BLOCK_IAL_LINE.test(line) || ALD_LINE.test(line);
+      emit(line.trim() === '' || ial ? BLANK_MARKER : line, original);
+      return;
+    }
     if (fence !== undefined) {
       emit(line, original);
       const close = FENCE.exec(line);
@@ -100,6 +125,8 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
       emit(line, original);
       return;
     }
+    // Before the markdown-block tag scan, so a raw element's own tags never count toward its depth.
+    if (line === source[original - 1] && openRawHtmlBlock(line, original)) return;
     if (closeMarkdownBlock(line, original)) return;
     if (openMarkdownBlock(line, original)) return;
     const ald = ALD_LINE.exec(line);
@@ -127,7 +154,54 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
       emit(line.replace(ATX_WITHOUT_SPACE, '$1 '), original);
       return;
     }
+    emitParagraphLine(line, original);
+  };
+
+  // Where kramdown and CommonMark split a paragraph differently, rewrite the line to kramdown's reading.
+  const emitParagraphLine = (line: string, original: number): void => {
+    const before = paragraphLines;
+    if (line.trim() === '') {
+      emit(line, original);
+      return;
+    }
+    if (before >= 1) {
+      const ordered = ORDERED_ITEM.exec(line);
+      // kramdown lets any numbered item end a paragraph; CommonMark only one numbered 1.
+      if (ordered && Number(ordered[1]) !== 1) emit('', original);
+      // Inside a paragraph kramdown reads `***` as text, and a setext underline only under one line that began at a block boundary.
+      else if (BREAK_LINE.test(line) || ((before >= 2 || !paragraphAtBoundary) && SETEXT_LINE.test(line))) line = line.replace(/^( {0,3})(\S)/, '$1\\$2');
+    }
+    // The GFM parser turns `\` line ends into breaks in a pass that skips HTML elements: there the backslash stays.
+    if (gfm && stack.length > 0) line = line.replace(/(^|[^\\])\\$/, '$1\\\\');
+    const boundary = paragraphAtBoundary;
     emit(line, original);
+    paragraphAtBoundary = boundary;
+    const inline = /^ {0,3}<([A-Za-z][\w-]*)/.exec(line);
+    if (LIST_OR_QUOTE.test(line) || /^ {0,3}(?:#{1,6}(?:[ \t]|$)|\||```|~~~)/.test(line) || (inline && !SPAN_TAGS.has(inline[1]!.toLowerCase()))) {
+      // A paragraph may start right under a heading, but kramdown sees no block boundary there.
+      paragraphLines = /^ {0,3}#/.test(line) ? 0 : -1;
+      paragraphAtBoundary = false;
+    } else if (before >= 0 && !(before === 0 && /^(?: {4}|\t)/.test(line))) paragraphLines = before + 1;
+  };
+
+  // kramdown keeps a block HTML element (no markdown attribute) whole up to its matching end tag.
+  const openRawHtmlBlock = (line: string, original: number): boolean => {
+    const open = BLOCK_TAG_LINE.exec(line);
+    const tag = open?.[1]?.toLowerCase();
+    if (tag === undefined || SPAN_TAGS.has(tag) || VOID_TAGS.has(tag) || open![0].endsWith('/>') || MARKDOWN_ATTRIBUTE.test(open![0])) return false;
+    const tags = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, 'gi');
+    let depth = 0;
+    for (let i = original - 1; i < source.length; i++) {
+      for (const match of source[i]!.matchAll(tags)) depth += match[1] === '/' ? -1 : match[0].endsWith('/>') ? 0 : 1;
+      if (depth <= 0) {
+        // Without an end tag CommonMark's reading is kept: it hides less of the page than kramdown's auto-close.
+        if (i === original - 1) return false;
+        rawHtmlEnd = i + 1;
+        emit(line, original);
+        return true;
+      }
+    }
+    return false;
   };
 
   const openMarkdownBlock = (line: string, original: number): boolean => {

@@ -19,8 +19,26 @@ describe('preprocessKramdown', () => {
     expect(preprocessKramdown(text).text).toBe(text);
   });
 
-  it('gives `#Heading` its space only where a block may start', () => {
-    expect(preprocessKramdown('#Heading\n\ntext\n#not').text).toBe('# Heading\n\ntext\n#not');
+  it('gives `#Heading` its space only where a block may start, with kramdown input', () => {
+    expect(preprocessKramdown('#Heading\n\ntext\n#not', { input: 'kramdown' }).text).toBe('# Heading\n\ntext\n#not');
+  });
+
+  it('leaves `#Heading` a paragraph with GFM input, as Jekyll does by default', () => {
+    expect(preprocessKramdown('#Heading\n\ntext').text).toBe('#Heading\n\ntext');
+  });
+
+  it('keeps a block HTML element whole across blank lines, as kramdown does', () => {
+    const pre = preprocessKramdown('<table>\n<tr><td>\n\n\t\t<p>cell</p>\n</td></tr>\n</table>\n\nafter');
+    expect(pre.text.split('\n').slice(0, 6)).not.toContain('');
+    expect(pre.text.endsWith('\n\nafter')).toBe(true);
+  });
+
+  it('records the lines inside markdown="1" blocks', () => {
+    const pre = preprocessKramdown('# Out\n<div markdown="1">\n## In\n</div>\n## Out again');
+    const line = pre.text.split('\n').indexOf('## In') + 1;
+    expect(pre.markdownBlocks.some(([first, last]) => line >= first && line <= last)).toBe(true);
+    const outside = pre.text.split('\n').indexOf('## Out again') + 1;
+    expect(pre.markdownBlocks.some(([first, last]) => outside >= first && outside <= last)).toBe(false);
   });
 
   it('removes {::comment} blocks and {::options} lines but keeps line numbers', () => {

@@ -70,10 +70,11 @@ function nextRebuild(server: DevServer): Promise<RebuildOutcome> {
 }
 
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  // Generous: the suite runs files in parallel on two cores, so a rebuild can take seconds.
+  for (let i = 0; i < 800 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
-describe('dossier dev', () => {
+describe('dossier dev', { timeout: 60_000 }, () => {
   it('serves pretty URLs, static files and a 404 page, with the reload script in HTML only', async () => {
     const server = await start(site());
     const home = await get(server.url);

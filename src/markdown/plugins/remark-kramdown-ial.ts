@@ -14,7 +14,7 @@ interface Marker {
 }
 
 const MARKER = /^<!--(kramdown-ial:|kramdown-ald:)([^>]*)-->$/;
-const STRAY_MARKER = /<!--kramdown-(?:ial|ald):[^>]*-->\n?/g;
+const STRAY_MARKER = /<!--kramdown-(?:ial|ald|blank):[^>]*-->\n?/g;
 const SPAN_IAL = /\{:(?![:/])((?:\\\}|[^}])+)\}/g;
 // Names kramdown itself reads from a list's references instead of looking up a definition.
 const SPECIAL_REFS = new Set(['toc', 'footnotes']);

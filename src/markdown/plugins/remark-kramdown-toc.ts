@@ -35,6 +35,10 @@ export default function remarkKramdownToc(options: { tocLevels?: number[] } = {}
       }
       return undefined;
     });
+    // A heading whose GFM id came out empty is listed (href `#`) but kramdown prints no empty id attribute.
+    visit(tree, 'heading', (node) => {
+      if (node.data?.hProperties?.['id'] === '') delete node.data.hProperties['id'];
+    });
     if (toc === undefined) return;
     const { list, parent, index } = toc;
     if (entries.length === 0) {
