@@ -21,7 +21,8 @@ import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
-import { buildSearchIndex } from './search/build-search-index.js';
+import { SearchInputs } from './search/search-inputs.js';
+import type { SearchStore } from './search/search-store.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import type { Writer } from './write/writer.js';
 
@@ -33,6 +34,10 @@ export interface BuildOptions {
   writer: Writer;
   /** Progress lines for long builds (stderr in the CLI). */
   onProgress?: (message: string) => void;
+  /** Remembers the search bundle between builds; without it every build runs Pagefind. */
+  searchStore?: SearchStore | undefined;
+  /** Serve the last stored search bundle even if pages changed (the dev server, where speed wins). */
+  staleSearch?: boolean;
   /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
   config?: SiteConfig;
   /** Rendered Markdown kept between builds (DiskRenderCache for the CLI, MemoryRenderCache for dev); none renders everything. */
@@ -75,7 +80,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
-    const searchPages: Array<{ url: string; html: string }> = [];
+    const searchable = new SearchInputs();
     await time('layout+write', () => {
       const templates = createTemplateEngine(config.templatesDir);
       for (const page of pages) {
@@ -94,19 +99,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           diagnostics,
         );
         writer.write(page.outputPath, html);
-        if (config.searchEnabled && !page.data.searchExclude) searchPages.push({ url: siteHref(config.baseurl, page.url), html });
+        if (config.searchEnabled && !page.data.searchExclude) searchable.add(siteHref(config.baseurl, page.url), page.outputPath, html);
       }
       for (const file of source.statics) writer.copy(file.path, file.absPath);
       copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
       writer.write('assets/nav.json', siteNavJson(nav, config.baseurl));
     });
     // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
-    // reading order), then the Pagefind index over the full HTML of every page laid out above.
+    // reading order), then the Pagefind index over the HTML of every page laid out above, read
+    // back from the writer (so no page's HTML stays in memory) unless a stored bundle matches.
     await time('print+search', async () => {
       const printTemplates = createTemplateEngine(config.templatesDir);
       for (const out of essayPrintPages(nav, notes.html, config, printTemplates)) writer.write(out.outputPath, out.html);
       if (config.searchEnabled) {
-        for (const file of await buildSearchIndex(searchPages)) writer.write(file.path, file.data);
+        const files = await searchable.bundle(writer, options.searchStore, options.staleSearch === true);
+        for (const file of files) writer.write(file.path, file.data);
       }
     });
     await time('commit', () => writer.commit());

@@ -112,6 +112,11 @@ export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string 
   return path.join(cwd, 'node_modules', '.cache', 'dossier', site);
 }
 
+/** The folder beside a site's render cache where its last search bundle is kept. */
+export function searchCacheDir(renderCacheDir: string): string {
+  return `${renderCacheDir}-search`;
+}
+
 /** Deletes a cache folder (for `--no-cache` runs that want a cold start, and for tests). */
 export function clearCacheDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });

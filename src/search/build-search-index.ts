@@ -2,10 +2,10 @@
 import * as pagefind from 'pagefind';
 import { DossierError } from '../errors.js';
 
-/** One rendered page to index: its href on the site (baseurl included) and its full HTML. */
+/** One rendered page to index: its href on the site (baseurl included) and its full HTML, read when needed. */
 export interface SearchablePage {
   url: string;
-  html: string;
+  html: () => string;
 }
 
 /** A file of the search bundle, with its path relative to the site root. */
@@ -24,7 +24,7 @@ const IN_FLIGHT = 32;
  * Pages opt out with `data-pagefind-ignore="all"` on `<body>` (the layout does this for `search_exclude`);
  * only `data-pagefind-body` content is indexed, so nav and chrome never match a query.
  */
-export async function buildSearchIndex(pages: Array<{ url: string; html: string }>): Promise<SearchIndexFile[]> {
+export async function buildSearchIndex(pages: readonly SearchablePage[]): Promise<SearchIndexFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: 'en' });
   const index = created.index;
   if (index === undefined) throw new DossierError(`search index could not be created: ${created.errors.join('; ')}`);
@@ -32,7 +32,7 @@ export async function buildSearchIndex(pages: Array<{ url: string; html: string 
     // Pagefind parses in its own process; a few requests in flight keep it busy without queuing 10,000 pages of HTML.
     for (let start = 0; start < pages.length; start += IN_FLIGHT) {
       const batch = pages.slice(start, start + IN_FLIGHT);
-      const results = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+      const results = await Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html() })));
       results.forEach((added, i) => {
         if (added.errors.length > 0) {
           throw new DossierError(`search indexing failed for ${batch[i]?.url ?? '?'}: ${added.errors.join('; ')}`);

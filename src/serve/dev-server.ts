@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildSite, type BuildResult } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import { DiskRenderCache, MemoryRenderCache, defaultCacheDir } from '../cache/render-cache.js';
+import { MemorySearchStore } from '../search/search-store.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -51,6 +52,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sourceDir = path.resolve(options.sourceDir);
   const cache = new MemoryRenderCache(options.cacheDir === undefined ? undefined : new DiskRenderCache(options.cacheDir));
+  // Search answers from the previous index while editing; a full build refreshes it.
+  const searchStore = new MemorySearchStore();
   const live = new LiveReload();
   const listeners = new Set<(outcome: RebuildOutcome) => void>();
   let served: ServedSite = { files: new Map(), baseurl: '' };
@@ -62,7 +65,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const writer = new MemoryWriter();
     let result: BuildResult;
     try {
-      result = await buildSite({ sourceDir, writer, cache });
+      result = await buildSite({ sourceDir, writer, cache, searchStore, staleSearch: true });
     } catch (error) {
       if (!(error instanceof DossierError)) throw error;
       const lines = [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])];

@@ -9,6 +9,8 @@ export interface Writer {
   write(rel: string, data: string | Uint8Array): void;
   /** Copies a source file to a path relative to the output root. */
   copy(rel: string, fromAbs: string): void;
+  /** Reads back a file written in this build (before commit), as text. */
+  read(rel: string): string | undefined;
   /** Makes everything written visible at once. */
   commit(): void;
   /** Throws away everything written; the previous output stays as it was. */
@@ -26,6 +28,13 @@ export class MemoryWriter implements Writer {
 
   copy(rel: string, fromAbs: string): void {
     this.staged.set(rel, { from: fromAbs });
+  }
+
+  read(rel: string): string | undefined {
+    const data = this.staged.get(rel);
+    if (data === undefined) return undefined;
+    if (typeof data === 'string') return data;
+    return Buffer.from('from' in data ? readFileSync(data.from) : data).toString('utf8');
   }
 
   commit(): void {
@@ -65,6 +74,11 @@ export class DiskWriter implements Writer {
 
   copy(rel: string, fromAbs: string): void {
     copyFileSync(fromAbs, this.target(rel));
+  }
+
+  read(rel: string): string | undefined {
+    const abs = path.join(this.staging, rel);
+    return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
   }
 
   commit(): void {

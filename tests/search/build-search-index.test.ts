@@ -10,8 +10,8 @@ function pageHtml(title: string, words: string, bodyAttrs = ''): string {
 describe('buildSearchIndex', () => {
   it('returns a Pagefind bundle under pagefind/ that counts only pages not excluded', async () => {
     const files = await buildSearchIndex([
-      { url: '/essays/tides/', html: pageHtml('Tides', 'estuary dredging') },
-      { url: '/essays/private/', html: pageHtml('Private', 'unlisted drafts', ' data-pagefind-ignore="all"') },
+      { url: '/essays/tides/', html: () => pageHtml('Tides', 'estuary dredging') },
+      { url: '/essays/private/', html: () => pageHtml('Private', 'unlisted drafts', ' data-pagefind-ignore="all"') },
     ]);
     const paths = files.map((f) => f.path);
     expect(paths).toContain('pagefind/pagefind.js');
