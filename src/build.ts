@@ -81,8 +81,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
     const searchable = new SearchInputs();
+    const templates = createTemplateEngine(config.templatesDir);
     await time('layout+write', () => {
-      const templates = createTemplateEngine(config.templatesDir);
       for (const page of pages) {
         const body = rendered.get(page.path);
         const html = applyLayout(
@@ -109,8 +109,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // reading order), then the Pagefind index over the HTML of every page laid out above, read
     // back from the writer (so no page's HTML stays in memory) unless a stored bundle matches.
     await time('print+search', async () => {
-      const printTemplates = createTemplateEngine(config.templatesDir);
-      for (const out of essayPrintPages(nav, notes.html, config, printTemplates)) writer.write(out.outputPath, out.html);
+      for (const out of essayPrintPages(nav, notes.html, config, templates)) writer.write(out.outputPath, out.html);
       if (config.searchEnabled) {
         const files = await searchable.bundle(writer, options.searchStore, options.staleSearch === true);
         for (const file of files) writer.write(file.path, file.data);

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../build.js';
-import { DiskRenderCache } from '../cache/render-cache.js';
+import { diskBuildCaches } from '../cache/disk-build-caches.js';
 import { DiskWriter } from '../write/writer.js';
 
 /** What the parent benchmark reads back from one child build. */
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const result = await buildSite({
     sourceDir,
     writer: new DiskWriter(outDir),
-    ...(cacheDir === undefined || cacheDir === '' ? {} : { cache: new DiskRenderCache(cacheDir) }),
+    ...(cacheDir === undefined || cacheDir === '' ? {} : diskBuildCaches(cacheDir)),
   });
   const ms = performance.now() - t0;
   let pageHtmlBytes = 0;

@@ -1,6 +1,7 @@
 /** `npm run bench`: synthetic 1,000- and 10,000-page essay sites, every figure issue #6 asks for, PASS/FAIL per target. */
 import { execFile } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { clearBuildCaches } from '../cache/disk-build-caches.js';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,7 +75,7 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
   const cold: BuildSample[] = [];
   const warm: BuildSample[] = [];
   for (let i = 0; i < runs; i++) {
-    rmSync(cacheDir, { recursive: true, force: true });
+    clearBuildCaches(cacheDir);
     const c = (await child(['build', dir, out, cacheDir])) as BuildSample;
     const w = (await child(['build', dir, out, cacheDir])) as BuildSample;
     cold.push(c);

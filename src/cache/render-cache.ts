@@ -1,6 +1,6 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedPage } from '../markdown/page-data.js';
 
@@ -110,16 +110,6 @@ export class DiskRenderCache implements RenderCache {
 export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
   const site = createHash('sha1').update(path.resolve(sourceDir)).digest('hex').slice(0, 16);
   return path.join(cwd, 'node_modules', '.cache', 'dossier', site);
-}
-
-/** The folder beside a site's render cache where its last search bundle is kept. */
-export function searchCacheDir(renderCacheDir: string): string {
-  return `${renderCacheDir}-search`;
-}
-
-/** Deletes a cache folder (for `--no-cache` runs that want a cold start, and for tests). */
-export function clearCacheDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 function unlinkSafely(file: string): void {

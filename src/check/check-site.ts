@@ -1,6 +1,6 @@
 /** `dossier check` as a function: build in memory, then collect every finding, mapped to Markdown source. */
-import { DiskRenderCache, defaultCacheDir, searchCacheDir } from '../cache/render-cache.js';
-import { DiskSearchStore } from '../search/search-store.js';
+import { diskBuildCaches } from '../cache/disk-build-caches.js';
+import { defaultCacheDir } from '../cache/render-cache.js';
 import { buildSite, type BuildResult } from '../build.js';
 import { loadConfig } from '../config/load-config.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
@@ -40,10 +40,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const writer = new MemoryWriter();
   const t0 = performance.now();
   // The build's caches make `check` after `build` skip re-rendering and re-indexing unchanged pages.
-  const cacheDir = defaultCacheDir(config.sourceDir);
-  const cache = new DiskRenderCache(cacheDir);
-  const searchStore = new DiskSearchStore(searchCacheDir(cacheDir));
-  const build = await buildSite({ sourceDir: config.sourceDir, config, writer, cache, searchStore });
+  const caches = diskBuildCaches(defaultCacheDir(config.sourceDir));
+  const build = await buildSite({ sourceDir: config.sourceDir, config, writer, ...caches });
   const buildMs = performance.now() - t0;
   const result = await checkBuiltSite(build, writer.files, checkConfig, options);
   result.timings.build = buildMs;

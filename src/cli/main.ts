@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite } from '../build.js';
-import { DiskRenderCache, defaultCacheDir, searchCacheDir } from '../cache/render-cache.js';
-import { DiskSearchStore } from '../search/search-store.js';
+import { diskBuildCaches } from '../cache/disk-build-caches.js';
+import { defaultCacheDir } from '../cache/render-cache.js';
 import { loadConfig } from '../config/load-config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { discoverSource } from '../discover/discover-source.js';
@@ -98,14 +98,12 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
-  const cacheDir = defaultCacheDir(sourceDir);
   const result = await buildSite({
     sourceDir,
     config,
     writer: new DiskWriter(outDir),
     onProgress: progress,
-    cache: flags.cache ? new DiskRenderCache(cacheDir) : undefined,
-    searchStore: flags.cache ? new DiskSearchStore(searchCacheDir(cacheDir)) : undefined,
+    ...(flags.cache ? diskBuildCaches(defaultCacheDir(sourceDir)) : {}),
   });
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,5 +1,5 @@
 /** Replaces the first list marked `{:toc}` with the page's table of contents, built exactly as kramdown builds it. */
-import type { Heading, List, ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { nodeClasses } from '../attribute-list.js';
 
