@@ -24,7 +24,17 @@ const IN_FLIGHT = 32;
  * Pages opt out with `data-pagefind-ignore="all"` on `<body>` (the layout does this for `search_exclude`);
  * only `data-pagefind-body` content is indexed, so nav and chrome never match a query.
  */
-export async function buildSearchIndex(pages: readonly SearchablePage[]): Promise<SearchIndexFile[]> {
+export function buildSearchIndex(pages: readonly SearchablePage[]): Promise<SearchIndexFile[]> {
+  // Pagefind's Node API drives one service per process and `close()` ends it for everyone, so
+  // builds sharing a process (the dev server, tests) must index one at a time.
+  const run = lastRun.then(() => indexPages(pages));
+  lastRun = run.catch(() => undefined);
+  return run;
+}
+
+let lastRun: Promise<unknown> = Promise.resolve();
+
+async function indexPages(pages: readonly SearchablePage[]): Promise<SearchIndexFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: 'en' });
   const index = created.index;
   if (index === undefined) throw new DossierError(`search index could not be created: ${created.errors.join('; ')}`);

@@ -67,8 +67,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     try {
       result = await buildSite({ sourceDir, writer, cache, searchStore, staleSearch: true });
     } catch (error) {
-      if (!(error instanceof DossierError)) throw error;
-      const lines = [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])];
+      // Any failure, even a bug of ours, must reach the terminal and the page, and keep the last good site up.
+      const lines =
+        error instanceof DossierError
+          ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
+          : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
       return { served: false, ms: performance.now() - t0, problems: lines, timings: [] };
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
