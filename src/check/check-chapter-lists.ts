@@ -4,6 +4,7 @@ import type { Page } from '../front-matter/page.js';
 import { positionAt, scanHtmlLinks } from '../markdown/plugins/remark-collect-links.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
 import type { SiteIndex } from './site-index.js';
+import { decodeEntities } from '../html-text.js';
 
 /** Rule id for a hand-written chapter list that disagrees with the nav tree. */
 export const CHAPTER_LIST_RULE = 'nav/chapter-list-mismatch';
@@ -153,12 +154,7 @@ function markdownEntries(block: string): RawEntry[] {
 }
 
 function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -2,6 +2,7 @@
 import { closestMatch } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
+import { decodeEntities } from '../html-text.js';
 
 /** Where an href leads, as seen from one page. */
 export type LinkTarget =
@@ -133,20 +134,4 @@ export class SiteIndex {
     }
     return ids;
   }
-}
-
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value
-    .replace(/&#x([0-9a-f]{1,6});/gi, (m, hex: string) => codePoint(Number.parseInt(hex, 16), m))
-    .replace(/&#([0-9]{1,7});/g, (m, dec: string) => codePoint(Number.parseInt(dec, 10), m))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-function codePoint(code: number, fallback: string): string {
-  return code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }

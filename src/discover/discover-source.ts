@@ -64,7 +64,7 @@ function isTemplatedAsset(abs: string): boolean {
   } finally {
     closeSync(fd);
   }
-  return /^---[ \t]*\r?\n/.test(head.toString('latin1'));
+  return hasFrontMatter(head.toString('latin1'));
 }
 
 type EntryFilter = (rel: string, isDir: boolean) => boolean;

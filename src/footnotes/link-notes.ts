@@ -6,6 +6,7 @@ import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-han
 import type { NavTree } from '../nav/nav-tree.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
 import { essayGroups, isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
+import { escapeHtml } from '../html-text.js';
 
 export interface LinkedNotes {
   /** Final body HTML per page path, with cross-page note links resolved. */
@@ -81,7 +82,7 @@ function rewriteNoteLinks(html: string, links: PageLinks): string {
     const href = links.refHref.get(id);
     // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
     if (href === undefined) return tag.replace(/\shref="[^"]*"/, '').replace('class="footnote-ref"', 'class="footnote-ref footnote-missing"');
-    return tag.replace(/\shref="[^"]*"/, ` href="${escapeAttr(href)}"`);
+    return tag.replace(/\shref="[^"]*"/, ` href="${escapeHtml(href)}"`);
   });
   out = out.replace(/<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>/g, (tag, _name: string, id: string, inner: string) => {
     const hrefs = links.backHrefs.get(id);
@@ -92,11 +93,7 @@ function rewriteNoteLinks(html: string, links: PageLinks): string {
     return hrefs === undefined ? tag : noteBackrefsHtml(id, hrefs);
   });
   if (links.previews.size === 0) return out;
-  const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeAttr(href)}">${note}</div>`);
+  const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeHtml(href)}">${note}</div>`);
   // Inert until the preview script reads it: cross-chapter notes show on hover without fetching the other page.
   return `${out}\n<template class="footnote-templates">${entries.join('')}</template>\n`;
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

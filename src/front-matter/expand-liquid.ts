@@ -1,6 +1,7 @@
 /** The small part of Liquid essay sites use in page bodies: site/page variables, `link`, `raw`, `comment`. */
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { escapeHtml } from '../html-text.js';
 import type { Page } from './page.js';
 
 export interface LiquidContext {
@@ -64,7 +65,7 @@ function evaluateOutput(expression: string, context: LiquidContext): string {
     if (name === 'relative_url') value = context.baseurl + ensureSlash(value);
     else if (name === 'absolute_url') value = context.siteUrl + context.baseurl + ensureSlash(value);
     else if (name === 'default' && value === '') value = unquote(arg ?? '');
-    else if (name === 'escape') value = value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    else if (name === 'escape') value = escapeHtml(value);
   }
   return value;
 }

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../config/site-config.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
+import { decodeEntities } from '../html-text.js';
 
 /** The template that renders an essay's print page. */
 export const ESSAY_PRINT_TEMPLATE = 'essay-print';
@@ -98,11 +99,7 @@ export function essayPrintPages(
 function firstHeadingText(html: string): string | undefined {
   const match = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(html);
   if (match === null) return undefined;
-  return (match[1] ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
+  return decodeEntities((match[1] ?? '').replace(/<[^>]+>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

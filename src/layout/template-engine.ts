@@ -48,12 +48,9 @@ export function createTemplateEngine(overrideDir: string | undefined): TemplateE
   };
 }
 
-function listTemplates(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listTemplates(dir, child));
-    else if (entry.name.endsWith('.eta')) out.push(child);
-  }
-  return out.sort();
+function listTemplates(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.eta'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }

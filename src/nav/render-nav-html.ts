@@ -1,5 +1,5 @@
 /** The sidebar for one page: top level, the open branch down to the page, and the page's children; the rest loads from nav.json. */
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../html-text.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
 

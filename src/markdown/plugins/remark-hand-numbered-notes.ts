@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { NotePlacement } from '../../config/site-config.js';
 import type { NoteDef, NoteRef } from '../page-data.js';
+import { escapeHtml } from '../../html-text.js';
 
 export interface HandNumberedNotesOptions {
   /** `inline` keeps notes where the author put them; `end` gathers them at the end of the page. */
@@ -19,7 +20,7 @@ export const KRAMDOWN_LABEL_PREFIX = '^';
 export function noteNumberHtml(noteId: string, inner: string, firstRefHref: string | undefined): string {
   return firstRefHref === undefined
     ? `<span class="footnote-number" data-for="${noteId}">${inner}</span>`
-    : `<a class="footnote-number" data-for="${noteId}" href="${escapeAttr(firstRefHref)}" role="doc-backlink">${inner}</a>`;
+    : `<a class="footnote-number" data-for="${noteId}" href="${escapeHtml(firstRefHref)}" role="doc-backlink">${inner}</a>`;
 }
 
 /** The list of "↩" links a note ends with; empty unless the note is cited more than once (the number links to the first). */
@@ -28,7 +29,7 @@ export function noteBackrefsHtml(noteId: string, refHrefs: readonly string[]): s
     refHrefs.length < 2
       ? ''
       : refHrefs
-          .map((href, i) => ` <a class="footnote-backref" href="${escapeAttr(href)}" role="doc-backlink" aria-label="Back to citation ${i + 1}">↩${i === 0 ? '' : `<sup>${i + 1}</sup>`}</a>`)
+          .map((href, i) => ` <a class="footnote-backref" href="${escapeHtml(href)}" role="doc-backlink" aria-label="Back to citation ${i + 1}">↩${i === 0 ? '' : `<sup>${i + 1}</sup>`}</a>`)
           .join('');
   return `<span class="footnote-backrefs" data-for="${noteId}">${links}</span>`;
 }
@@ -306,12 +307,4 @@ function html(value: string): Html {
 
 function phrasingHtml(children: PhrasingContent[]): string {
   return toHtml(toHast({ type: 'paragraph', children }, { allowDangerousHtml: true }), { allowDangerousHtml: true }).replace(/^<p>|<\/p>$/g, '');
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttr(value: string): string {
-  return escapeHtml(value).replace(/"/g, '&quot;');
 }
