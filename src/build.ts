@@ -1,5 +1,6 @@
 /** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
 import path from 'node:path';
+import { remember, type BuildMemo } from './cache/build-memo.js';
 import { loadConfig } from './config/load-config.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -21,8 +22,7 @@ import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
-import { SearchInputs } from './search/search-inputs.js';
-import type { SearchStore } from './search/search-store.js';
+import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import type { Writer } from './write/writer.js';
 
@@ -34,14 +34,16 @@ export interface BuildOptions {
   writer: Writer;
   /** Progress lines for long builds (stderr in the CLI). */
   onProgress?: (message: string) => void;
-  /** Remembers the search bundle between builds; without it every build runs Pagefind. */
-  searchStore?: SearchStore | undefined;
-  /** Serve the last stored search bundle even if pages changed (the dev server, where speed wins). */
-  staleSearch?: boolean;
   /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
   config?: SiteConfig;
   /** Rendered Markdown kept between builds (DiskRenderCache for the CLI, MemoryRenderCache for dev); none renders everything. */
   cache?: RenderCache | undefined;
+  /**
+   * Every stage's results kept for the next build in this process (the dev server), so an edit
+   * redoes only what it touches. Valid while config, templates and other non-page files are
+   * unchanged: its owner starts a new one when any of those change.
+   */
+  memo?: BuildMemo | undefined;
 }
 
 export interface BuildResult {
@@ -67,55 +69,54 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.push([stage, performance.now() - t0]);
     return result;
   };
-  const { writer } = options;
+  const { writer, memo } = options;
   try {
-    const config = options.config ?? (await time('config', () => loadConfig(options.sourceDir)));
-    const source = await time('discover', () => discoverSource(config));
-    const parsed = await time('front matter', () => parseFrontMatter(source.pages, config));
+    const config = options.config ?? (await time('config', () => remember(memo, 'config', () => [], () => loadConfig(options.sourceDir))));
+    const source = await time('discover', () => discoverSource(config, memo));
+    const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, memo));
     const liquid = await time('liquid', () => expandLiquidInPages(parsed.pages, config));
     const pages = liquid.pages;
-    const nav = await time('nav', () => buildNavTree(pages, config));
-    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache));
-    const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl));
+    // The tree reads each page's path, URL and front matter only.
+    const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
+    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache, memo));
+    const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl, memo));
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
-    const searchable = new SearchInputs();
-    const templates = createTemplateEngine(config.templatesDir);
+    const searchable: SearchablePage[] = [];
+    const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
     await time('layout+write', () => {
       for (const page of pages) {
         const body = rendered.get(page.path);
-        const html = applyLayout(
-          {
-            page,
-            html: notes.html.get(page.path) ?? body?.html ?? '',
-            headings: body?.headings ?? [],
-            nav: pageNavFor(nav, page.path),
-            navHtml: renderNavHtml(nav, page.path, config.baseurl),
-            lastModified: page.data.lastModifiedDate,
-          },
-          config,
-          templates,
-          diagnostics,
-        );
-        writer.write(page.outputPath, html);
-        if (config.searchEnabled && !page.data.searchExclude) searchable.add(siteHref(config.baseurl, page.url), page.outputPath, html);
+        const html = notes.html.get(page.path) ?? body?.html ?? '';
+        const laidOut = remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+          const found: Diagnostic[] = [];
+          const pageNav = pageNavFor(nav, page.path);
+          const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+          return { html: applyLayout(input, config, templates, found), diagnostics: found, essay: pageNav.chapter?.essay.title };
+        });
+        diagnostics.push(...laidOut.diagnostics);
+        writer.write(page.outputPath, laidOut.html);
+        if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
+          const title = page.data.title ?? config.title;
+          searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: laidOut.essay, terms: body.terms });
+        }
       }
       for (const file of source.statics) writer.copy(file.path, file.absPath);
       copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
-      writer.write('assets/nav.json', siteNavJson(nav, config.baseurl));
+      writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
     });
     // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
-    // reading order), then the Pagefind index over the HTML of every page laid out above, read
-    // back from the writer (so no page's HTML stays in memory) unless a stored bundle matches.
-    await time('print+search', async () => {
+    // reading order), then the search index over the terms the Markdown stage counted per page.
+    await time('print+search', () => {
       for (const out of essayPrintPages(nav, notes.html, config, templates)) writer.write(out.outputPath, out.html);
       if (config.searchEnabled) {
-        const files = await searchable.bundle(writer, options.searchStore, options.staleSearch === true);
-        for (const file of files) writer.write(file.path, file.data);
+        const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
+        for (const file of index) writer.write(file.path, file.data);
       }
     });
     await time('commit', () => writer.commit());
+    memo?.finish();
     return {
       config,
       pages,
@@ -138,11 +139,12 @@ function renderAll(
   config: SiteConfig,
   onProgress: ((message: string) => void) | undefined,
   cache: RenderCache | undefined,
+  memo: BuildMemo | undefined,
 ): Promise<Map<string, RenderedPage>> {
   const processor = {
     headingAnchors: config.headingAnchors,
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
   };
-  return renderPages(pages, { processor, cache, onProgress });
+  return renderPages(pages, { processor, cache, onProgress, memo });
 }

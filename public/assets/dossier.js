@@ -244,33 +244,33 @@
     update();
   }
 
-  /* ---------- Search (Pagefind, loaded on first use from this site) ---------- */
+  /* ---------- Search (assets/search.js and the site's search/ index, loaded on first use) ---------- */
   function setupSearch() {
-    var bundle = root.getAttribute('data-search');
+    var searchModule = root.getAttribute('data-search');
     var dialog = document.getElementById('search-dialog');
     var openButton = document.querySelector('.search-button');
-    if (!bundle || !dialog || !openButton || typeof dialog.showModal !== 'function') return;
+    if (!searchModule || !dialog || !openButton || typeof dialog.showModal !== 'function') return;
     var input = dialog.querySelector('.search-input');
     var results = dialog.querySelector('.search-results');
     var status = dialog.querySelector('.search-status');
     var closeButton = dialog.querySelector('.search-close');
-    var pagefind = null;
+    var engine = null;
     var query = '';
     openButton.hidden = false;
 
     function load() {
-      if (pagefind === null) {
-        pagefind = import(bundle).then(function (pf) {
-          return Promise.resolve(pf.options({ excerptLength: 26 })).then(function () {
-            pf.init();
-            return pf;
+      if (engine === null) {
+        engine = import(searchModule).then(function (s) {
+          s.options({ excerptLength: 26 });
+          return s.init().then(function () {
+            return s;
           });
         });
-        pagefind.catch(function () {
-          pagefind = null;
+        engine.catch(function () {
+          engine = null;
         });
       }
-      return pagefind;
+      return engine;
     }
 
     function open() {
@@ -293,7 +293,7 @@
       if (excerpt) {
         var e = document.createElement('span');
         e.className = 'search-result-excerpt';
-        // Pagefind's excerpts are escaped text with <mark> around the matches.
+        // search.js's excerpts are escaped text with <mark> around the matches.
         e.innerHTML = excerpt;
         a.appendChild(e);
       }
@@ -301,14 +301,14 @@
       return li;
     }
 
-    function render(pages, forQuery) {
+    function render(pages, total, forQuery) {
       if (forQuery !== query) return;
       results.textContent = '';
       if (pages.length === 0) {
         status.textContent = 'No results for \u201c' + forQuery + '\u201d.';
         return;
       }
-      status.textContent = pages.length + (pages.length === 1 ? ' page' : ' pages') + ' found.';
+      status.textContent = total + (total === 1 ? ' page' : ' pages') + ' found.';
       var list = document.createElement('ol');
       pages.forEach(function (page) {
         var group = document.createElement('li');
@@ -345,8 +345,8 @@
         return;
       }
       load()
-        .then(function (pf) {
-          return pf.debouncedSearch(forQuery, {}, 150);
+        .then(function (s) {
+          return s.debouncedSearch(forQuery, {}, 150);
         })
         .then(function (search) {
           if (search === null || forQuery !== query) return null;
@@ -355,7 +355,7 @@
               return r.data();
             }),
           ).then(function (pages) {
-            render(pages, forQuery);
+            render(pages, search.results.length, forQuery);
           });
         })
         .catch(function () {

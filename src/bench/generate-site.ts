@@ -15,7 +15,8 @@ export interface GeneratedSite {
 }
 
 const CHAPTERS_PER_ESSAY = 6;
-const ESSAYS_PER_LETTER = 20;
+/** An essay index by letter, A to Z, as the real sites file essays: a bigger site has more essays per letter, not more letters. */
+const LETTERS = 26;
 /** Target size of one chapter's Markdown, as in real PDF-converted essays. */
 const CHAPTER_BYTES = 15_000;
 
@@ -86,10 +87,12 @@ export function generateSite(dir: string, count: number, seed = 7): GeneratedSit
   writeFileSync(path.join(dir, 'index.md'), '---\nlayout: home\ntitle: Home\nnav_order: 1\n---\n\n# Synthetic Essays\n\nA generated site for the benchmark.\n');
   written++;
 
+  // Letter pages, then essays (each an essay page and its chapters), spread evenly over the letters.
+  const essaysPerLetter = Math.max(1, Math.ceil((count - 1 - LETTERS) / LETTERS / (CHAPTERS_PER_ESSAY + 1)));
   for (let letterIndex = 0; written < count; letterIndex++) {
     const letter = letterName(letterIndex);
     write(`docs/${letter}/index.md`, `---\nlayout: default\ntitle: ${letter}\nnav_order: ${letterIndex + 2}\nhas_children: true\n---\n\n# ${letter}\n\nEssays filed under ${letter}.\n`);
-    for (let e = 0; e < ESSAYS_PER_LETTER && written < count; e++) {
+    for (let e = 0; e < essaysPerLetter && written < count; e++) {
       const topic = `${TOPICS[(letterIndex * 3 + e) % TOPICS.length]} ${letter}${e + 1}`;
       const essayTitle = `§ ${topic}`;
       const slug = topic.replace(/[^A-Za-z0-9]+/g, '-');

@@ -25,10 +25,12 @@ export function rendererCodeHash(): string {
   for (const file of listCode(markdownDir)) {
     hash.update(`${file}\0`).update(readFileSync(path.join(markdownDir, file))).update('\0');
   }
-  // The renderer's only import outside markdown/: how diagnostics are shaped.
-  for (const name of ['diagnostics.js', 'diagnostics.ts']) {
-    const abs = path.resolve(here, '..', name);
-    if (existsSync(abs)) hash.update(readFileSync(abs));
+  // The renderer's imports outside markdown/.
+  for (const name of ['diagnostics', 'html-text', 'search/page-terms']) {
+    for (const ext of ['.js', '.ts']) {
+      const abs = path.resolve(here, '..', name + ext);
+      if (existsSync(abs)) hash.update(`${name}\0`).update(readFileSync(abs)).update('\0');
+    }
   }
   codeHash = hash.digest('hex');
   return codeHash;

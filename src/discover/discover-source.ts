@@ -1,5 +1,6 @@
 /** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { remember, type BuildMemo } from '../cache/build-memo.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { SiteConfig } from '../config/site-config.js';
@@ -27,7 +28,7 @@ const MARKDOWN_EXT = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdown']);
 const HTML_EXT = new Set(['.html', '.htm']);
 
 /** Lists every page and static file under the source folder, in sorted order. */
-export function discoverSource(config: SiteConfig): SourceTree {
+export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree {
   const filter = createEntryFilter(config);
   const pages: SourcePage[] = [];
   const statics: StaticFile[] = [];
@@ -35,7 +36,8 @@ export function discoverSource(config: SiteConfig): SourceTree {
     const ext = path.extname(rel).toLowerCase();
     const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
     if (kind !== undefined) {
-      const text = readFileSync(abs, 'utf8');
+      // With a memo (the dev server), a file whose size and times did not change is not read again.
+      const text = remember(memo, sourceMemoKey(rel), () => fileVersion(abs), () => readFileSync(abs, 'utf8'));
       if (hasFrontMatter(text)) {
         pages.push({ path: rel, kind, text });
         return;
@@ -47,6 +49,16 @@ export function discoverSource(config: SiteConfig): SourceTree {
     statics.push({ path: rel, absPath: abs });
   });
   return { pages, statics };
+}
+
+/** The memo entry of a source file's text; the dev server forgets it when the watcher reports the file. */
+export function sourceMemoKey(rel: string): string {
+  return `source:${rel}`;
+}
+
+function fileVersion(abs: string): number[] {
+  const stats = statSync(abs);
+  return [stats.size, stats.mtimeMs, stats.ctimeMs];
 }
 
 /** True when the text opens with a `---` front-matter fence, as Jekyll requires. */

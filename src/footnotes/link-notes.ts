@@ -1,4 +1,5 @@
 /** Stage 6: resolves note numbers across each essay's chapters and rewrites the note links in the rendered HTML. */
+import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
@@ -30,20 +31,28 @@ export function linkNotes(
   rendered: ReadonlyMap<string, RenderedPage>,
   nav: NavTree,
   baseurl: string,
+  memo?: BuildMemo,
 ): LinkedNotes {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const html = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const group of essayGroups(pages, nav)) {
-    const essay = resolveEssayNotes(group, rendered);
-    diagnostics.push(...essayNoteDiagnostics(essay));
-    const links = pageLinks(essay, hrefTo);
-    for (const path of group) {
-      const body = rendered.get(path)?.html ?? '';
-      const page = links.get(path);
-      html.set(path, page === undefined ? body : rewriteNoteLinks(body, page));
-    }
+    // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.
+    const linked = remember(memo, `notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
+      const essay = resolveEssayNotes(group, rendered);
+      const links = pageLinks(essay, hrefTo);
+      return {
+        diagnostics: essayNoteDiagnostics(essay),
+        html: group.map((path): [string, string] => {
+          const body = rendered.get(path)?.html ?? '';
+          const page = links.get(path);
+          return [path, page === undefined ? body : rewriteNoteLinks(body, page)];
+        }),
+      };
+    });
+    diagnostics.push(...linked.diagnostics);
+    for (const [path, body] of linked.html) html.set(path, body);
   }
   return { html, diagnostics };
 }

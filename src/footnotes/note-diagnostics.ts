@@ -74,11 +74,18 @@ interface DuplicateCitation {
 /** A number cited twice while a neighbouring number is never cited: `27, 29, 29, 30` means the first 29 was meant as 28. */
 function duplicateCitations(refs: readonly PlacedRef[]): DuplicateCitation[] {
   const labels = refs.map((r) => Number(r.ref.label));
-  const cited = new Set(labels);
-  const max = Math.max(0, ...labels);
+  // Where each number is cited, in one pass: essays cite hundreds of notes.
+  const positions = new Map<number, number[]>();
+  labels.forEach((l, i) => {
+    const at = positions.get(l);
+    if (at === undefined) positions.set(l, [i]);
+    else at.push(i);
+  });
+  const cited = positions;
+  const max = labels.reduce((a, b) => Math.max(a, b), 0);
   const found: DuplicateCitation[] = [];
-  for (const n of [...cited].sort((a, b) => a - b)) {
-    const at = labels.flatMap((l, i) => (l === n ? [i] : []));
+  for (const n of [...cited.keys()].sort((a, b) => a - b)) {
+    const at = positions.get(n) ?? [];
     if (at.length < 2) continue;
     if (n > 1 && !cited.has(n - 1) && labels.some((l) => l < n - 1)) {
       // The typo is the occurrence that would fit the sequence as n - 1: the one following a smaller number.

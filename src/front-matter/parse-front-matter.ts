@@ -1,5 +1,6 @@
 /** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
 import matter from 'gray-matter';
+import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -12,12 +13,26 @@ export interface ParsedPages {
   diagnostics: Diagnostic[];
 }
 
-/** Parses every page's front matter; a broken page is reported and still yields a page when possible. */
-export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig): ParsedPages {
+/**
+ * Parses every page's front matter; a broken page is reported and still yields a page when possible.
+ * With a memo, an unchanged file keeps its Page, and a body-only edit keeps the page's front-matter
+ * object, so the navigation built from front matter is recognised as unchanged.
+ */
+export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig, memo?: BuildMemo): ParsedPages {
   const pages: Page[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    const page = parsePage(source, config, diagnostics);
+    const parsed = remember(memo, `page:${source.path}`, () => [source.text, config], () => {
+      const found: Diagnostic[] = [];
+      return { page: parsePage(source, config, found), diagnostics: found };
+    });
+    diagnostics.push(...parsed.diagnostics);
+    let page = parsed.page;
+    if (page !== undefined && memo !== undefined) {
+      const frontMatter = source.text.split('\n', page.bodyLine - 1).join('\n');
+      const data = memo.reuse(`front matter:${source.path}`, [frontMatter, config], () => parsed.page?.data);
+      if (data !== undefined && data !== page.data) page = { ...page, data };
+    }
     if (page !== undefined) pages.push(page);
   }
   return { pages, diagnostics };

@@ -1,5 +1,6 @@
 /** What rendering one page's Markdown yields besides HTML: serialisable, so workers and caches can carry it. */
 import type { Diagnostic } from '../diagnostics.js';
+import type { SearchTerms } from '../search/page-terms.js';
 
 /** A heading of the rendered page, for "On this page" lists and anchor checks. */
 export interface Heading {
@@ -50,5 +51,7 @@ export interface RenderedPage {
   ids: string[];
   notes: { refs: NoteRef[]; defs: NoteDef[] };
   links: PageLink[];
+  /** Words of the body and how often each occurs, for the search index. */
+  terms: SearchTerms;
   diagnostics: Diagnostic[];
 }

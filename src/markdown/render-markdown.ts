@@ -1,6 +1,7 @@
 /** Stage 5: render one page's body to HTML plus the data later stages need. A pure function of its input. */
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
+import { pageTerms } from '../search/page-terms.js';
 import type { RenderedPage } from './page-data.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
@@ -21,7 +22,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
   const processor = createProcessor(options);
   return (input) => {
     if (input.kind === 'html') {
-      return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], diagnostics: [] };
+      return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(input.body), diagnostics: [] };
     }
     const pre = preprocessKramdown(input.body, { input: options.kramdown?.input ?? 'GFM' });
     const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks } });
@@ -37,9 +38,10 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
       message: message.reason,
     }));
     const notes = file.data.notes ?? { refs: [], defs: [] };
+    const body = String(html);
     return {
       path: input.path,
-      html: String(html),
+      html: body,
       headings: file.data.headings ?? [],
       ids: file.data.ids ?? [],
       notes: {
@@ -47,6 +49,8 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
         defs: notes.defs.map((d) => ({ ...d, line: toSourceLine(d.line) })),
       },
       links: (file.data.links ?? []).map((l) => ({ ...l, line: toSourceLine(l.line) })),
+      // Counted here, on worker threads, so the search index is only a merge at the end of the build.
+      terms: pageTerms(body),
       diagnostics,
     };
   };

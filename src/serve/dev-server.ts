@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSite, type BuildResult } from '../build.js';
+import { BuildMemo } from '../cache/build-memo.js';
+import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
 import { DiskRenderCache, MemoryRenderCache, defaultCacheDir } from '../cache/render-cache.js';
-import { MemorySearchStore } from '../search/search-store.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -52,8 +53,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sourceDir = path.resolve(options.sourceDir);
   const cache = new MemoryRenderCache(options.cacheDir === undefined ? undefined : new DiskRenderCache(options.cacheDir));
-  // Search answers from the previous index while editing; a full build refreshes it.
-  const searchStore = new MemorySearchStore();
+  // Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo).
+  let memo = new BuildMemo();
   const live = new LiveReload();
   const listeners = new Set<(outcome: RebuildOutcome) => void>();
   let served: ServedSite = { files: new Map(), baseurl: '' };
@@ -65,7 +66,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const writer = new MemoryWriter();
     let result: BuildResult;
     try {
-      result = await buildSite({ sourceDir, writer, cache, searchStore, staleSearch: true });
+      result = await buildSite({ sourceDir, writer, cache, memo });
     } catch (error) {
       // Any failure, even a bug of ours, must reach the terminal and the page, and keep the last good site up.
       const lines =
@@ -113,7 +114,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   // Watch before the first build, so an edit made while it runs queues a rebuild instead of being missed.
-  const watcher: SourceWatcher = watchSource(watchRoots(sourceDir), () => {
+  const watcher: SourceWatcher = watchSource(watchRoots(sourceDir), (paths) => {
+    // Config, templates, includes, data and assets can change anything: start over from the render cache.
+    if (!paths.every((file) => isPageSource(file, sourceDir))) memo = new BuildMemo();
+    for (const file of paths) memo.forget(sourceMemoKey(path.relative(sourceDir, file).split(path.sep).join('/')));
     void rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
   });
   await watcher.ready;
@@ -195,6 +199,12 @@ function watchRoots(sourceDir: string): string[] {
     // A broken _config.yml is reported by the build; the source folder is still watched.
   }
   return [sourceDir, ...extra.filter((dir): dir is string => dir !== undefined && isOutside(dir, sourceDir))];
+}
+
+/** A Markdown page of the site (not an include or layout), whose edits the memo tracks by itself. */
+function isPageSource(file: string, sourceDir: string): boolean {
+  const rel = path.relative(sourceDir, file);
+  return /\.(?:md|markdown)$/i.test(rel) && !isOutside(file, sourceDir) && !/^_(?:includes|layouts|data)\b/.test(rel);
 }
 
 function isOutside(dir: string, root: string): boolean {

@@ -39,7 +39,6 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Content type for a file name (octet-stream when unknown, as static hosts do). */
 export function contentTypeFor(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
-  // Pagefind's index chunks carry their own extensions (.pf_meta, .pf_index…): opaque binary.
   return CONTENT_TYPES[ext] ?? 'application/octet-stream';
 }
 

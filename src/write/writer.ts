@@ -1,5 +1,5 @@
 /** Stage 8's output port: one writer commits to disk atomically, one keeps files in memory. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 
@@ -9,8 +9,6 @@ export interface Writer {
   write(rel: string, data: string | Uint8Array): void;
   /** Copies a source file to a path relative to the output root. */
   copy(rel: string, fromAbs: string): void;
-  /** Reads back a file written in this build (before commit), as text. */
-  read(rel: string): string | undefined;
   /** Makes everything written visible at once. */
   commit(): void;
   /** Throws away everything written; the previous output stays as it was. */
@@ -28,13 +26,6 @@ export class MemoryWriter implements Writer {
 
   copy(rel: string, fromAbs: string): void {
     this.staged.set(rel, { from: fromAbs });
-  }
-
-  read(rel: string): string | undefined {
-    const data = this.staged.get(rel);
-    if (data === undefined) return undefined;
-    if (typeof data === 'string') return data;
-    return Buffer.from('from' in data ? readFileSync(data.from) : data).toString('utf8');
   }
 
   commit(): void {
@@ -56,45 +47,90 @@ export class MemoryWriter implements Writer {
   }
 }
 
-/** Writes into a sibling staging folder and swaps it in with renames, so readers never see half a site. */
+/**
+ * Writes a site to disk without ever showing a half-built one. A build's files go to a sibling
+ * staging folder; nothing at the destination changes until `commit`. A first build then swaps
+ * the folder in with one rename. A rebuild over an existing site stages only files whose bytes
+ * differ from what is already there, and `commit` moves just those into place and deletes files
+ * the build no longer makes, so an unchanged site costs a read of its files, not a rewrite.
+ * A failed build (`abort`) leaves the destination exactly as it was either way.
+ */
 export class DiskWriter implements Writer {
   private readonly staging: string;
   private readonly made = new Set<string>();
+  /** Every path this build produced, staged or found unchanged at the destination. */
+  private readonly produced = new Set<string>();
+  /** Paths staged because they are new or differ from the destination. */
+  private readonly changed: string[] = [];
+  /** Whether a previous site is there to update; otherwise the staging folder becomes the site. */
+  private readonly updating: boolean;
 
   constructor(private readonly outDir: string) {
     this.staging = `${outDir}.tmp-${process.pid}`;
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
     this.made.add(this.staging);
+    this.updating = isDirectory(outDir);
   }
 
   write(rel: string, data: string | Uint8Array): void {
+    this.produced.add(rel);
+    if (this.updating) {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      const existing = readIfSize(path.join(this.outDir, rel), bytes.byteLength);
+      if (existing !== undefined && existing.equals(bytes)) return;
+      this.changed.push(rel);
+      writeFileSync(this.target(rel), bytes);
+      return;
+    }
     writeFileSync(this.target(rel), data);
   }
 
   copy(rel: string, fromAbs: string): void {
-    copyFileSync(fromAbs, this.target(rel));
-  }
-
-  read(rel: string): string | undefined {
-    const abs = path.join(this.staging, rel);
-    return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+    this.produced.add(rel);
+    // Copies keep their source's modification time, so an unchanged file is recognised by size and time.
+    const source = statSync(fromAbs);
+    if (this.updating) {
+      const existing = statOrUndefined(path.join(this.outDir, rel));
+      if (existing?.isFile() === true && existing.size === source.size && sameMillisecond(existing.mtimeMs, source.mtimeMs)) return;
+      this.changed.push(rel);
+    }
+    const target = this.target(rel);
+    copyFileSync(fromAbs, target);
+    utimesSync(target, source.atime, source.mtime);
   }
 
   commit(): void {
-    const old = `${this.outDir}.old-${process.pid}`;
     try {
-      if (existsSync(this.outDir)) renameSync(this.outDir, old);
-      renameSync(this.staging, this.outDir);
+      if (this.updating) this.update();
+      else renameSync(this.staging, this.outDir);
     } catch (error) {
-      if (!existsSync(this.outDir) && existsSync(old)) renameSync(old, this.outDir);
       throw new OutputError(`cannot move the new site into ${this.outDir}`, { cause: error, hint: 'check permissions on the output folder' });
+    } finally {
+      rmSync(this.staging, { recursive: true, force: true });
     }
-    rmSync(old, { recursive: true, force: true });
   }
 
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  /** Deletes what this build no longer makes (so files and folders may trade places), then moves the changed files in. */
+  private update(): void {
+    for (const rel of listFiles(this.outDir)) if (!this.produced.has(rel)) rmSync(path.join(this.outDir, rel), { force: true });
+    removeEmptyFolders(this.outDir);
+    const madeHere = new Set<string>();
+    for (const rel of this.changed) {
+      const to = path.join(this.outDir, rel);
+      const dir = path.dirname(to);
+      if (!madeHere.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        madeHere.add(dir);
+      }
+      // A folder where a file now goes (or the reverse) was emptied above unless it still holds new files.
+      if (isDirectory(to)) rmSync(to, { recursive: true, force: true });
+      renameSync(path.join(this.staging, rel), to);
+    }
   }
 
   private target(rel: string): string {
@@ -106,4 +142,46 @@ export class DiskWriter implements Writer {
     }
     return abs;
   }
+}
+
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    // ENOTDIR: a file stands where this path needs a folder, so nothing is there.
+    return undefined;
+  }
+}
+
+/** File times are copied through a millisecond Date (and back through floating point), so they match to within a millisecond. */
+function sameMillisecond(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1;
+}
+
+function isDirectory(abs: string): boolean {
+  return statOrUndefined(abs)?.isDirectory() === true;
+}
+
+/** The file's bytes when it is a file of exactly `size` bytes (the cheap test first). */
+function readIfSize(abs: string, size: number): Buffer | undefined {
+  const stats = statOrUndefined(abs);
+  return stats?.isFile() === true && stats.size === size ? readFileSync(abs) : undefined;
+}
+
+/** Files under `dir`, as `/`-separated relative paths. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** Removes folders left empty under `dir` (deepest first), keeping `dir` itself. */
+function removeEmptyFolders(dir: string): boolean {
+  let empty = true;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory() && removeEmptyFolders(abs)) rmSync(abs, { recursive: true, force: true });
+    else empty = false;
+  }
+  return empty;
 }

@@ -17,7 +17,7 @@ async function buildInMemory(sourceDir: string) {
 describe('whole-site build: a Just the Docs essay site', () => {
   it('writes every page at the URL Jekyll gives it and copies static files', async () => {
     const { writer } = await buildInMemory(fixture('essays'));
-    const files = [...writer.files.keys()].filter((f) => !f.startsWith('assets/') && !f.startsWith('pagefind/')).sort();
+    const files = [...writer.files.keys()].filter((f) => !f.startsWith('assets/') && !f.startsWith('search/')).sort();
     expect(files).toEqual(
       expect.arrayContaining([
         'CNAME',

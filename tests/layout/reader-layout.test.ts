@@ -74,25 +74,27 @@ describe('reading layout', () => {
     expect(second).not.toContain('class="page-toc"');
   });
 
-  it('marks search_exclude pages so the index leaves them out, and indexes only the text', async () => {
-    const { html } = await build(essaySite());
-    expect(html('docs/H/Tides-2/index.html')).toMatch(/<body[^>]*data-pagefind-ignore="all"/);
-    expect(html('docs/H/Tides-1/index.html')).not.toMatch(/<body[^>]*data-pagefind-ignore/);
-    expect(html('docs/H/Tides-1/index.html')).toMatch(/<article class="prose" data-pagefind-body/);
+  it('leaves search_exclude pages out of the index and marks the text that is searched', async () => {
+    const { writer, html } = await build(essaySite());
+    // "Barriers" is only on the excluded chapter; "silt" is on an indexed one.
+    expect(writer.text('search/t/ba.json') ?? '{}').not.toContain('"barriers"');
+    expect(writer.text('search/t/si.json') ?? '{}').toContain('"silt"');
+    expect(html('docs/H/Tides-1/index.html')).toMatch(/<article class="prose" data-search-body/);
   });
 });
 
 describe('search', () => {
-  it('writes a Pagefind bundle and a search button when search is on', async () => {
+  it('writes a search index, its script and a search button when search is on', async () => {
     const { writer, html } = await build(essaySite());
-    expect(writer.files.has('pagefind/pagefind.js')).toBe(true);
-    expect(html('docs/H/Tides-1/index.html')).toContain('data-search="/pagefind/pagefind.js"');
+    expect(writer.files.has('search/index.json')).toBe(true);
+    expect(writer.files.has('assets/search.js')).toBe(true);
+    expect(html('docs/H/Tides-1/index.html')).toContain('data-search="/assets/search.js"');
     expect(html('docs/H/Tides-1/index.html')).toContain('id="search-dialog"');
   });
 
   it('writes no index and no search UI with search_enabled: false', async () => {
     const { writer, html } = await build(essaySite('search_enabled: false\n'));
-    expect([...writer.files.keys()].some((f) => f.startsWith('pagefind/'))).toBe(false);
+    expect([...writer.files.keys()].some((f) => f.startsWith('search/'))).toBe(false);
     expect(html('docs/H/Tides-1/index.html')).not.toContain('search-dialog');
     expect(html('docs/H/Tides-1/index.html')).not.toContain('data-search=');
   });
@@ -125,7 +127,7 @@ describe('theme and page options from _config.yml', () => {
     const chapter = html('docs/H/Tides-1/index.html');
     expect(chapter).toContain('href="/review/assets/dossier.css"');
     expect(chapter).toContain('data-nav-json="/review/assets/nav.json"');
-    expect(chapter).toContain('data-search="/review/pagefind/pagefind.js"');
+    expect(chapter).toContain('data-search="/review/assets/search.js"');
     expect(chapter).toContain('href="/review/docs/H/Tides/print/"');
   });
 });
@@ -140,7 +142,7 @@ describe('print edition', () => {
     expect(first).toBeGreaterThan(-1);
     expect(second).toBeGreaterThan(first);
     // Kept out of search: it repeats the chapters.
-    expect(print).toMatch(/<body[^>]*data-pagefind-ignore="all"/);
+    expect(print).not.toContain('data-search-body');
     // Chapters whose body opens with their own title keep just that heading; others get one.
     expect(print).toContain('<h2 class="print-chapter-title">High Water</h2>');
     expect(print).not.toContain('<h2 class="print-chapter-title">Low Water</h2>');

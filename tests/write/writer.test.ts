@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskWriter, MemoryWriter } from '../../src/write/writer.js';
@@ -27,6 +27,67 @@ describe('DiskWriter', () => {
     writer.write('index.html', 'half-built');
     writer.abort();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');
+    expect(readdirSync(root)).toEqual(['_site']);
+  });
+});
+
+describe('DiskWriter over an existing site', () => {
+  const longAgo = new Date('2001-02-03T04:05:06Z');
+
+  it('rewrites only files whose bytes changed and deletes files the build no longer makes', () => {
+    const root = tempSite({ '_site/same.html': 'same', '_site/edited.html': 'before', '_site/gone/index.html': 'gone' });
+    const out = path.join(root, '_site');
+    utimesSync(path.join(out, 'same.html'), longAgo, longAgo);
+    const writer = new DiskWriter(out);
+    writer.write('same.html', 'same');
+    writer.write('edited.html', 'after');
+    writer.write('new/index.html', 'new');
+    expect(readFileSync(path.join(out, 'edited.html'), 'utf8')).toBe('before');
+    writer.commit();
+    expect(statSync(path.join(out, 'same.html')).mtime).toEqual(longAgo);
+    expect(readFileSync(path.join(out, 'edited.html'), 'utf8')).toBe('after');
+    expect(readFileSync(path.join(out, 'new/index.html'), 'utf8')).toBe('new');
+    expect(existsSync(path.join(out, 'gone'))).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(['_site']);
+  });
+
+  it('lets a file and a folder trade places', () => {
+    const root = tempSite({ '_site/a': 'file a', '_site/b/index.html': 'folder b' });
+    const out = path.join(root, '_site');
+    const writer = new DiskWriter(out);
+    writer.write('a/index.html', 'folder a');
+    writer.write('b', 'file b');
+    writer.commit();
+    expect(readFileSync(path.join(out, 'a/index.html'), 'utf8')).toBe('folder a');
+    expect(readFileSync(path.join(out, 'b'), 'utf8')).toBe('file b');
+  });
+
+  it('copies a static file again only when its source changed', () => {
+    const root = tempSite({ '_site/x': '', 'photo.bin': 'pixels' });
+    const out = path.join(root, '_site');
+    const first = new DiskWriter(out);
+    first.copy('img/photo.bin', path.join(root, 'photo.bin'));
+    first.commit();
+    const copied = statSync(path.join(out, 'img/photo.bin'));
+    expect(Math.abs(copied.mtimeMs - statSync(path.join(root, 'photo.bin')).mtimeMs)).toBeLessThan(1);
+    writeFileSync(path.join(root, 'photo.bin'), 'PIXELS');
+    // Same size, so only the newer modification time tells the copies apart.
+    utimesSync(path.join(root, 'photo.bin'), new Date(copied.mtimeMs + 5000), new Date(copied.mtimeMs + 5000));
+    const second = new DiskWriter(out);
+    second.copy('img/photo.bin', path.join(root, 'photo.bin'));
+    second.commit();
+    expect(readFileSync(path.join(out, 'img/photo.bin'), 'utf8')).toBe('PIXELS');
+    expect(existsSync(path.join(out, 'x'))).toBe(false);
+  });
+
+  it('leaves every file as it was when the update is aborted', () => {
+    const root = tempSite({ '_site/index.html': 'previous', '_site/other.html': 'kept' });
+    const out = path.join(root, '_site');
+    const writer = new DiskWriter(out);
+    writer.write('index.html', 'half-built');
+    writer.abort();
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous');
+    expect(readFileSync(path.join(out, 'other.html'), 'utf8')).toBe('kept');
     expect(readdirSync(root)).toEqual(['_site']);
   });
 });

@@ -1,6 +1,6 @@
 /** Records every element id on the rendered page, including ids written in raw HTML. */
-import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'hast';
+import { walk } from '../walk.js';
 import type { VFile } from 'vfile';
 
 // Raw HTML stays a string (no rehype-raw, for speed), so its ids are read with a scan of the markup.
@@ -10,7 +10,7 @@ const RAW_ID = /<[A-Za-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
 export default function rehypeCollectIds() {
   return (tree: Root, file: VFile) => {
     const ids: string[] = [];
-    visit(tree, (node) => {
+    walk<Nodes>(tree, (node) => {
       if (node.type === 'element') {
         const id = node.properties['id'];
         if (typeof id === 'string' && id !== '') ids.push(id);

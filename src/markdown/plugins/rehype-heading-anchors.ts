@@ -1,6 +1,6 @@
 /** Adds Just the Docs' `#` link to every heading that has an id, when `heading_anchors` is on. */
-import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Element, Nodes, Root } from 'hast';
+import { SKIP, walk } from '../walk.js';
 
 const HEADING = /^h[1-6]$/;
 
@@ -9,8 +9,8 @@ export default function rehypeHeadingAnchors(options?: { enabled?: boolean }) {
   const enabled = options?.enabled === true;
   return (tree: Root) => {
     if (!enabled) return;
-    visit(tree, 'element', (node: Element) => {
-      if (!HEADING.test(node.tagName)) return undefined;
+    walk<Nodes>(tree, (node) => {
+      if (node.type !== 'element' || !HEADING.test(node.tagName)) return undefined;
       const id = node.properties['id'];
       if (typeof id === 'string' && id !== '') node.children.unshift(anchorFor(id));
       return SKIP;

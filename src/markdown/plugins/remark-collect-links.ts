@@ -1,7 +1,8 @@
 /** Records every link and embedded resource of a page, with its Markdown position, for `dossier check`. */
-import type { Definition, Html, Root } from 'mdast';
+import type { Definition, Html, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { decodeEntities } from '../../html-text.js';
+import { walk } from '../walk.js';
 import type { PageLink } from '../page-data.js';
 
 /** A URL found in raw HTML, at a 0-based offset into the scanned text. */
@@ -81,29 +82,27 @@ export default function remarkCollectLinks() {
   return (tree: Root, file: VFile) => {
     const links: PageLink[] = [];
     const definitions = new Map<string, Definition>();
-    visit(tree, 'definition', (node) => {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    });
+    // References may come before their definitions: they are resolved once the walk has seen every definition.
+    const references: Array<{ at: number; identifier: string; line: number; column: number; element: string }> = [];
     let sourceLines: string[] | undefined;
     const lineText = (line: number) => (sourceLines ??= String(file.value).split('\n'))[line - 1] ?? '';
 
-    visit(tree, (node) => {
+    walk<Nodes>(tree, (node) => {
       const start = node.position?.start;
       // Nodes made by earlier plugins (TOC entries, note links) have no source position and point inside the site by design.
       if (start === undefined) return;
       switch (node.type) {
+        case 'definition':
+          if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+          break;
         case 'link':
         case 'image':
           links.push({ href: node.url, line: start.line, column: start.column, element: node.type === 'link' ? 'a' : 'img' });
           break;
         case 'linkReference':
-        case 'imageReference': {
-          const definition = definitions.get(node.identifier);
-          if (definition !== undefined) {
-            links.push({ href: definition.url, line: start.line, column: start.column, element: node.type === 'linkReference' ? 'a' : 'img' });
-          }
+        case 'imageReference':
+          references.push({ at: links.length, identifier: node.identifier, line: start.line, column: start.column, element: node.type === 'linkReference' ? 'a' : 'img' });
           break;
-        }
         case 'html':
           for (const found of scanHtmlLinks(node.value)) {
             links.push({ href: found.href, element: found.element, ...htmlPosition(node, found.offset, lineText) });
@@ -112,6 +111,10 @@ export default function remarkCollectLinks() {
         default:
       }
     });
+    for (const reference of references.reverse()) {
+      const definition = definitions.get(reference.identifier);
+      if (definition !== undefined) links.splice(reference.at, 0, { href: definition.url, line: reference.line, column: reference.column, element: reference.element });
+    }
     file.data.links = links;
   };
 }
@@ -131,16 +134,4 @@ function htmlPosition(node: Html, offset: number, lineText: (line: number) => st
 
 function blank(text: string): string {
   return text.replace(/[^\n]/g, ' ');
-}
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? match;
-  });
 }

@@ -2,7 +2,7 @@
 import { toHtml } from 'hast-util-to-html';
 import type { BlockContent, FootnoteDefinition, Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from '../walk.js';
 import type { VFile } from 'vfile';
 import type { NotePlacement } from '../../config/site-config.js';
 import type { NoteDef, NoteRef } from '../page-data.js';
@@ -55,13 +55,15 @@ export default function remarkHandNumberedNotes(options: HandNumberedNotesOption
     const kramdownFooter = convertKramdownNotes(tree, state);
     splitStackedNotes(tree);
     const notes: Array<{ node: Paragraph; id: string; label: string }> = [];
-    visit(tree, 'paragraph', (node) => {
+    walk<Nodes>(tree, (node) => {
+      if (node.type !== 'paragraph') return undefined;
       const opener = openerLabel(node.children);
       if (opener !== undefined) {
         const id = uniqueId(state, `fn-${opener}`);
         notes.push({ node, id, label: opener });
         linkReferences(node.children, 3, state);
       } else linkReferences(node.children, 0, state);
+      return SKIP;
     });
     for (const note of notes) finishNote(note.node, note.id, note.label, state);
     if (placement === 'end' && notes.length > 0) gatherAtEnd(tree, new Set(notes.map((n) => n.node)));
@@ -159,8 +161,10 @@ function classList(value: unknown): string[] {
 
 /** kramdown writes stacked notes as one paragraph per line; without IAL lines between them CommonMark joins them, so split them again. */
 function splitStackedNotes(tree: Root): void {
-  visit(tree, (node) => {
-    if (!('children' in node)) return;
+  walk<Nodes>(tree, (node) => {
+    // Notes are paragraphs in block containers; nothing inside a paragraph can hold one.
+    if (node.type === 'paragraph') return SKIP;
+    if (!('children' in node)) return undefined;
     const parent = node as Parent;
     for (let i = 0; i < parent.children.length; i++) {
       const child = parent.children[i];
@@ -200,7 +204,7 @@ function paragraphOf(children: PhrasingContent[], from: Paragraph): Paragraph {
 /** Placement `end`: moves the notes into one section at the end, dropping the `***` fences left empty. */
 function gatherAtEnd(tree: Root, notes: ReadonlySet<Paragraph>): void {
   const moved: Paragraph[] = [];
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (!('children' in node)) return;
     const parent = node as Parent;
     const kept: RootContent[] = [];
@@ -225,16 +229,17 @@ function gatherAtEnd(tree: Root, notes: ReadonlySet<Paragraph>): void {
 /** kramdown footnotes: numbered by first reference, ids `fn:name` / `fnref:name` / `fnref:name:1`, listed at the end. */
 function convertKramdownNotes(tree: Root, state: State): RootContent | undefined {
   const definitions = new Map<string, FootnoteDefinition>();
-  visit(tree, 'footnoteDefinition', (node, index, parent) => {
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (node.type !== 'footnoteDefinition') return undefined;
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    if (parent === undefined || index === undefined) return;
+    if (parent === undefined || index === undefined) return undefined;
     parent.children.splice(index, 1);
-    return [SKIP, index];
+    return index;
   });
   const order: FootnoteDefinition[] = [];
   const backrefs = new Map<FootnoteDefinition, string[]>();
-  visit(tree, (node, index, parent) => {
-    if (parent === undefined || index === undefined) return;
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (parent === undefined || index === undefined) return undefined;
     if (node.type === 'text' && node.value.includes('[^')) {
       // remark-gfm leaves a reference without definition as text, as kramdown does; record it so `check` can report it.
       for (const m of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
@@ -259,7 +264,7 @@ function convertKramdownNotes(tree: Root, state: State): RootContent | undefined
     state.refs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id, line: place?.line ?? 1, column: place?.column ?? 1 });
     const link = element('a', { href: `#fn:${name}`, className: ['footnote', 'footnote-ref'], rel: ['footnote'] }, [{ type: 'text', value: String(order.indexOf(definition) + 1) }]);
     (parent as Parent).children.splice(index, 1, element('sup', { id, role: 'doc-noteref' }, [link]));
-    return [SKIP, index + 1];
+    return index + 1;
   });
   for (const definition of definitions.values()) {
     const name = definition.label ?? definition.identifier;

@@ -1,9 +1,9 @@
 /** Gives every heading kramdown's id (explicit `{#id}` or IAL id first, else auto_ids) and records the page's headings. */
-import type { Heading as MdastHeading, PhrasingContent, Root, Text } from 'mdast';
+import type { Heading as MdastHeading, Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { nodeClasses } from '../attribute-list.js';
+import { SKIP, walk } from '../walk.js';
 import { createGfmIdGenerator, createKramdownIdGenerator } from '../kramdown-id.js';
 import type { Heading } from '../page-data.js';
 import { kramdownTypography } from './remark-typography.js';
@@ -33,7 +33,9 @@ export default function remarkHeadingIds(options: HeadingIdsOptions = {}) {
     const blocks = file.data.markdownBlocks ?? [];
     const source = String(file.value);
     const headings: Heading[] = [];
-    visit(tree, 'heading', (node: MdastHeading) => {
+    walk<Nodes>(tree, (node) => {
+      if (node.type === 'paragraph') return SKIP;
+      if (node.type !== 'heading') return undefined;
       const raw = rawHeadingText(node, source);
       const explicit = HEADER_ID.exec(raw);
       if (explicit) stripTrailingId(node, explicit[0]);
@@ -54,6 +56,7 @@ export default function remarkHeadingIds(options: HeadingIdsOptions = {}) {
         text: toString(node),
         noToc: nodeClasses(node).includes('no_toc'),
       });
+      return SKIP;
     });
     file.data.headings = headings;
   };

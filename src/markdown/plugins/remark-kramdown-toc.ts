@@ -1,6 +1,6 @@
 /** Replaces the first list marked `{:toc}` with the page's table of contents, built exactly as kramdown builds it. */
-import type { List, ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { List, ListItem, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { SKIP, walk } from '../walk.js';
 import { nodeClasses } from '../attribute-list.js';
 
 interface Entry {
@@ -21,23 +21,22 @@ export default function remarkKramdownToc(options: { tocLevels?: number[] } = {}
   return (tree: Root) => {
     let toc: { list: List; parent: Parent; index: number } | undefined;
     const entries: Entry[] = [];
-    visit(tree, (node, index, parent) => {
+    walk<Nodes>(tree, (node, index, parent) => {
       if (node.type === 'list' && toc === undefined && parent !== undefined && index !== undefined && node.data?.kramdownRefs?.includes('toc')) {
         toc = { list: node, parent, index };
         return SKIP;
       }
+      if (node.type === 'paragraph') return SKIP;
       if (node.type === 'heading') {
         const id = node.data?.hProperties?.['id'];
+        // A heading whose GFM id came out empty is listed (href `#`) but kramdown prints no empty id attribute.
+        if (id === '') delete node.data?.hProperties?.['id'];
         if (typeof id === 'string' && levels.has(node.depth) && !nodeClasses(node).some((name) => /\bno_toc\b/.test(name))) {
           entries.push({ depth: node.depth, id, children: node.children });
         }
         return SKIP;
       }
       return undefined;
-    });
-    // A heading whose GFM id came out empty is listed (href `#`) but kramdown prints no empty id attribute.
-    visit(tree, 'heading', (node) => {
-      if (node.data?.hProperties?.['id'] === '') delete node.data.hProperties['id'];
     });
     if (toc === undefined) return;
     const { list, parent, index } = toc;

@@ -1,7 +1,7 @@
 /** kramdown's typographic conversions (smart quotes, dashes, ellipsis, guillemets) applied to text nodes. */
-import type { Heading, Root, Text } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk, type WalkResult } from '../walk.js';
 import type { VFile } from 'vfile';
 
 const WORTH_A_LOOK = /['"]|--|\.\.\.|<<|>>/;
@@ -76,24 +76,25 @@ export function kramdownTypography(text: string): string {
 /** Applies kramdownTypography to prose text (never code or bare-URL links) and refreshes recorded heading text. */
 export default function remarkTypography() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
-      if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
-        const label = node.children[0].value;
-        // Autolinked URLs keep their characters: `---` in a URL is not a dash.
-        if (node.url === label || node.url.endsWith(`//${label}`) || node.url === `mailto:${label}`) return SKIP;
-      }
-      if (node.type === 'text') {
-        const text: Text = node;
-        text.value = kramdownTypography(text.value);
-      }
-      return undefined;
-    });
-    const headings = file.data.headings;
-    if (headings === undefined || headings.length === 0) return;
+    const headings = file.data.headings ?? [];
     let index = 0;
-    visit(tree, 'heading', (node: Heading) => {
+    walk<Nodes>(tree, (node) => {
+      if (node.type !== 'heading') return convert(node);
+      walk<Nodes>(node, convert);
+      // Recorded heading text (for "On this page") follows the converted text.
       const heading = headings[index++];
       if (heading !== undefined) heading.text = toString(node);
+      return SKIP;
     });
   };
+}
+
+function convert(node: Nodes): WalkResult {
+  if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text') {
+    const label = node.children[0].value;
+    // Autolinked URLs keep their characters: `---` in a URL is not a dash.
+    if (node.url === label || node.url.endsWith(`//${label}`) || node.url === `mailto:${label}`) return SKIP;
+  }
+  if (node.type === 'text') node.value = kramdownTypography(node.value);
+  return undefined;
 }

@@ -1,0 +1,96 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { BuildMemo } from '../../src/cache/build-memo.js';
+import { MemoryRenderCache } from '../../src/cache/render-cache.js';
+import { sourceMemoKey } from '../../src/discover/discover-source.js';
+import { MemoryWriter } from '../../src/write/writer.js';
+import { page, tempSite } from '../helpers/temp-site.js';
+
+function chapter(title: string, order: number, text: string, cites = `<sup>${order}</sup>`): string {
+  return page(
+    { layout: 'default', title, parent: 'Tidal Commons', grand_parent: 'T', nav_order: order },
+    `\n1. TOC\n{:toc}\n\n## ${title} at a glance\n\n${text}${cites}\n\n***\n<sup>${order}</sup>. Minutes of the estuary board, vol. ${order}.\n{: .fs-2}\n***\n`,
+  );
+}
+
+function essaySite(): string {
+  return tempSite({
+    '_config.yml': 'title: Memo Test\npermalink: pretty\nsearch_enabled: true\n',
+    'index.md': page({ layout: 'home', title: 'Home', nav_order: 1 }, '\nWelcome to the commons.\n'),
+    'docs/T/index.md': page({ layout: 'default', title: 'T', nav_order: 2, has_children: true }, '\nEssays under T.\n'),
+    'docs/T/commons.md': page({ layout: 'default', title: 'Tidal Commons', parent: 'T', nav_order: 1, has_children: true }, '\nWho owns the mudflats.\n'),
+    'docs/T/commons-1.md': chapter('Mudflat Leases', 1, 'Oyster beds were leased by the acre.'),
+    'docs/T/commons-2.md': chapter('Grazing Rights', 2, 'Salt-marsh sheep grazed by custom.'),
+    'docs/T/commons-3.md': chapter('Enclosure Fights', 3, 'Fences went up and came down again.'),
+    'docs/other.md': page({ layout: 'default', title: 'Other Page', nav_order: 3 }, '\nNothing to do with tides.\n'),
+  });
+}
+
+async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: MemoryRenderCache } = {}) {
+  const writer = new MemoryWriter();
+  await buildSite({ sourceDir, writer, ...options });
+  return new Map([...writer.files.keys()].map((rel) => [rel, writer.text(rel) ?? '']));
+}
+
+/** One dev-server session: a memo and a render cache kept across builds, each compared with a fresh build. */
+function session(site: string) {
+  const memo = new BuildMemo();
+  const cache = new MemoryRenderCache();
+  return {
+    memo,
+    /** Rebuilds after `rel` changed (as the watcher reports it) and checks the output equals a fresh build's. */
+    async rebuild(...changedFiles: string[]) {
+      for (const rel of changedFiles) memo.forget(sourceMemoKey(rel));
+      const before = { ...memo.counts };
+      const kept = await files(site, { memo, cache });
+      const fresh = await files(site);
+      expect([...kept.keys()].sort()).toEqual([...fresh.keys()].sort());
+      for (const [rel, text] of fresh) expect(kept.get(rel), rel).toBe(text);
+      return { files: kept, computed: memo.counts.computed - before.computed, reused: memo.counts.reused - before.reused };
+    },
+  };
+}
+
+describe('a build memo kept between builds (the dev server)', () => {
+  it('gives byte-for-byte the output of a fresh build through body, title, note and page edits', async () => {
+    const site = essaySite();
+    const dev = session(site);
+    const first = await dev.rebuild();
+    expect(first.reused).toBe(0);
+
+    writeFileSync(path.join(site, 'docs/T/commons-2.md'), chapter('Grazing Rights', 2, 'Geese grazed the marsh as well.'));
+    const body = await dev.rebuild('docs/T/commons-2.md');
+    expect(body.files.get('docs/T/commons-2/index.html')).toContain('Geese grazed the marsh as well.');
+
+    writeFileSync(path.join(site, 'docs/T/commons-3.md'), chapter('Fights over Enclosure', 3, 'Fences went up and came down again.'));
+    const title = await dev.rebuild('docs/T/commons-3.md');
+    // A new title shows in its siblings' chapter lists and sidebars.
+    expect(title.files.get('docs/T/commons-1/index.html')).toContain('Fights over Enclosure');
+
+    // Chapter 1 now cites note 2, which lives on chapter 2: links across chapters follow.
+    writeFileSync(path.join(site, 'docs/T/commons-1.md'), chapter('Mudflat Leases', 1, 'Oyster beds were leased by the acre.', '<sup>1</sup> and<sup>2</sup>'));
+    const notes = await dev.rebuild('docs/T/commons-1.md');
+    expect(notes.files.get('docs/T/commons-1/index.html')).toContain('/docs/T/commons-2/#fn-2');
+
+    rmSync(path.join(site, 'docs/other.md'));
+    const removed = await dev.rebuild('docs/other.md');
+    expect(removed.files.has('docs/other/index.html')).toBe(false);
+
+    writeFileSync(path.join(site, 'docs/new.md'), page({ layout: 'default', title: 'Newcomer', nav_order: 4 }, '\nA late addition.\n'));
+    const added = await dev.rebuild('docs/new.md');
+    expect(added.files.get('index.html')).toContain('Newcomer');
+  });
+
+  it('redoes only what a body edit touches', async () => {
+    const site = essaySite();
+    const dev = session(site);
+    const first = await dev.rebuild();
+    writeFileSync(path.join(site, 'docs/other.md'), page({ layout: 'default', title: 'Other Page', nav_order: 3 }, '\nStill nothing to do with tides.\n'));
+    const edit = await dev.rebuild('docs/other.md');
+    // The edited page's text, parse, render key, layout and the search index; everything else is reused.
+    expect(edit.computed).toBeLessThan(first.computed / 3);
+    expect(edit.reused).toBeGreaterThan(edit.computed * 3);
+  });
+});
