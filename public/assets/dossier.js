@@ -128,33 +128,72 @@
     return button;
   }
 
+  // A closed item for nav.json's `entry`, which sits at `navPath`, as the page HTML writes one.
+  function navItem(data, entry, navPath) {
+    var li = document.createElement('li');
+    li.className = 'nav-item';
+    var a = document.createElement('a');
+    a.className = 'nav-link';
+    a.href = data.b + entry[1];
+    a.textContent = entry[0];
+    if (a.pathname === location.pathname) a.setAttribute('aria-current', 'page');
+    if (entry[2] && entry[2].length > 0) {
+      li.className += ' has-children';
+      li.setAttribute('data-nav-path', navPath);
+      li.appendChild(expandButton(entry[0], false));
+    }
+    li.appendChild(a);
+    return li;
+  }
+
   function buildList(data, entry, navPath) {
     var ul = document.createElement('ul');
     ul.className = 'nav-list';
-    var here = location.pathname;
     (entry[2] || []).forEach(function (child, i) {
-      var li = document.createElement('li');
-      li.className = 'nav-item';
-      var a = document.createElement('a');
-      a.className = 'nav-link';
-      a.href = data.b + child[1];
-      a.textContent = child[0];
-      if (a.pathname === here) a.setAttribute('aria-current', 'page');
-      if (child[2] && child[2].length > 0) {
-        li.className += ' has-children';
-        li.setAttribute('data-nav-path', navPath + '.' + i);
-        li.appendChild(expandButton(child[0], false));
-      }
-      li.appendChild(a);
-      ul.appendChild(li);
+      ul.appendChild(navItem(data, child, navPath + '.' + i));
     });
     return ul;
+  }
+
+  // A long list shows a window of its entries; a "more" link stands for each hidden run
+  // (data-nav-range="first-last" in the list of data-nav-more). Put the run in its place.
+  function showMore(link) {
+    var more = link.parentElement;
+    var parentPath = link.getAttribute('data-nav-more') || '';
+    var range = (link.getAttribute('data-nav-range') || '').split('-');
+    var first = Number(range[0]);
+    var last = Number(range[1]);
+    link.setAttribute('aria-busy', 'true');
+    navData()
+      .then(function (data) {
+        var list = parentPath === '' ? data.n : (entryAt(data, parentPath) || [])[2] || [];
+        var entries = list.slice(first, last + 1);
+        if (entries.length !== last - first + 1) throw new Error('nav range not found');
+        var items = document.createDocumentFragment();
+        entries.forEach(function (entry, k) {
+          items.appendChild(navItem(data, entry, (parentPath === '' ? '' : parentPath + '.') + (first + k)));
+        });
+        var firstLink = items.querySelector('.nav-link');
+        more.parentElement.insertBefore(items, more);
+        more.remove();
+        if (firstLink) firstLink.focus();
+      })
+      .catch(function () {
+        // Without the tree the parent page lists every entry: go there.
+        location.href = link.href;
+      });
   }
 
   function setupNavTree() {
     var nav = document.querySelector('.site-nav');
     if (!nav) return;
     nav.addEventListener('click', function (event) {
+      var more = event.target.closest && event.target.closest('.nav-more-link');
+      if (more && nav.contains(more) && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        if (!more.hasAttribute('aria-busy')) showMore(more);
+        return;
+      }
       var button = event.target.closest && event.target.closest('.nav-expand');
       if (!button || !nav.contains(button)) return;
       var li = button.parentElement;

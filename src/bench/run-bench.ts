@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     const peak = Math.max(...k10.cold.map((s) => s.maxRss), ...k10.warm.map((s) => s.maxRss));
     say(`  peak RSS at 10,000 pages ≤ 1 GB: ${mb(peak)} ${verdict(peak <= 2 ** 30)}`);
   }
-  say('\n(peak RSS is the build process with its worker threads; Pagefind indexes in its own process, not counted.)');
+  say('\n(peak RSS is the build process with its worker threads.)');
 }
 
 await main();

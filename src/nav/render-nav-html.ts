@@ -3,11 +3,20 @@ import { escapeHtml } from '../html-text.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
 
+/** Lists longer than this show only a window of entries, so a page's HTML stays the same size however many siblings it has. */
+export const NAV_WINDOW_MAX = 25;
+/** Entries a windowed list shows on each side of its open entry. */
+const NAV_WINDOW_SIDE = 10;
+
 /** Per-node facts every page's sidebar needs, computed once per tree and baseurl. */
 interface Prepared {
   children: Map<NavNode, NavNode[]>;
   roots: NavNode[];
   navPath: Map<NavNode, string>;
+  /** Position of each node among its visible siblings (the last part of its nav path). */
+  index: Map<NavNode, number>;
+  /** Escaped href of each node's page (where a "more" link of its children goes without script). */
+  href: Map<NavNode, string>;
   /** The `<a>` of each node, escaped, without `aria-current`; reused by every page. */
   link: Map<NavNode, string>;
   /** A closed `<li>` per node, built the first time a page needs it. */
@@ -17,10 +26,13 @@ interface Prepared {
 const preparedByTree = new WeakMap<NavTree, Map<string, Prepared>>();
 
 /**
- * Renders the sidebar `<ul class="nav-list">` for the page at `path`. Only what grows with the page's
- * depth and siblings is written: every top-level entry, the children of each ancestor and of the page.
+ * Renders the sidebar `<ul class="nav-list">` for the page at `path`. Only the page's surroundings are
+ * written: the top-level entries, the children of each ancestor and of the page.
  * Other branches are closed `<li class="nav-item has-children" data-nav-path="…">` entries whose
  * `button.nav-expand` client script can fill from /assets/nav.json. Links work without script.
+ * A list longer than NAV_WINDOW_MAX shows a window around its open entry and a "more" link for each
+ * hidden run, pointing to the parent page (whose table of contents lists them all) and to the run's
+ * indexes in nav.json, from which the client script inserts them in place.
  */
 export function renderNavHtml(tree: NavTree, path: string, baseurl: string): string {
   const prepared = prepare(tree, baseurl);
@@ -32,16 +44,48 @@ export function renderNavHtml(tree: NavTree, path: string, baseurl: string): str
   const hiddenAt = chain.findIndex((n) => n.navExclude);
   const open = hiddenAt === -1 ? chain : chain.slice(0, hiddenAt);
   const current = hiddenAt === -1 ? node : undefined;
-  return renderList(prepared.roots, 0, open, current, prepared);
+  return renderList(prepared.roots, undefined, 0, open, current, prepared);
 }
 
-function renderList(nodes: readonly NavNode[], level: number, open: readonly NavNode[], current: NavNode | undefined, prepared: Prepared): string {
-  let html = '<ul class="nav-list">';
+function renderList(
+  nodes: readonly NavNode[],
+  parent: NavNode | undefined,
+  level: number,
+  open: readonly NavNode[],
+  current: NavNode | undefined,
+  prepared: Prepared,
+): string {
   const opened = open[level];
-  for (const node of nodes) {
+  // The top level stays whole: sites keep it short (letters, a few pages), and without script the
+  // site root could not list what a window hides. Lists below it grow with the site, so they are windowed.
+  const [start, end] = parent === undefined ? [0, nodes.length] : windowOf(nodes.length, opened === undefined ? undefined : prepared.index.get(opened));
+  let html = '<ul class="nav-list">';
+  if (parent !== undefined && start > 0) html += moreItem(parent, 0, start - 1, prepared);
+  for (const node of nodes.slice(start, end)) {
     html += node === opened ? renderOpen(node, level, open, current, prepared) : closedItem(node, prepared);
   }
+  if (parent !== undefined && end < nodes.length) html += moreItem(parent, end, nodes.length - 1, prepared);
   return `${html}</ul>`;
+}
+
+/** The entries `[start, end)` a list of `length` shows: all of a short list, else a window around the open entry, or its start. */
+function windowOf(length: number, openAt: number | undefined): [number, number] {
+  if (length <= NAV_WINDOW_MAX) return [0, length];
+  const size = 2 * NAV_WINDOW_SIDE + 1;
+  const start = openAt === undefined ? 0 : Math.min(Math.max(openAt - NAV_WINDOW_SIDE, 0), length - size);
+  return [start, start + size];
+}
+
+/** A link standing for the hidden entries `first`…`last` of the parent's list (inclusive, full-list indexes). */
+function moreItem(parent: NavNode, first: number, last: number, prepared: Prepared): string {
+  const count = last - first + 1;
+  const label = `Show ${count} more ${count === 1 ? 'page' : 'pages'} in ${escapeHtml(parent.title)}`;
+  const href = prepared.href.get(parent) ?? '';
+  const navPath = prepared.navPath.get(parent) ?? '';
+  return (
+    `<li class="nav-item nav-more"><a class="nav-link nav-more-link" href="${href}" data-nav-more="${navPath}" ` +
+    `data-nav-range="${first}-${last}" aria-label="${label}">${count} more…</a></li>`
+  );
 }
 
 function renderOpen(node: NavNode, level: number, open: readonly NavNode[], current: NavNode | undefined, prepared: Prepared): string {
@@ -56,7 +100,7 @@ function renderOpen(node: NavNode, level: number, open: readonly NavNode[], curr
     `<li class="${classes}" data-nav-path="${prepared.navPath.get(node) ?? ''}">` +
     `<button class="nav-expand" type="button" aria-expanded="true" aria-label="Hide children of ${title}"><span aria-hidden="true"></span></button>` +
     anchor +
-    renderList(children, level + 1, open, current, prepared) +
+    renderList(children, node, level + 1, open, current, prepared) +
     '</li>'
   );
 }
@@ -84,14 +128,25 @@ function prepare(tree: NavTree, baseurl: string): Prepared {
   }
   const existing = perBase.get(baseurl);
   if (existing !== undefined) return existing;
-  const prepared: Prepared = { children: new Map(), roots: visibleChildren(tree.roots), navPath: new Map(), link: new Map(), closed: new Map() };
+  const prepared: Prepared = {
+    children: new Map(),
+    roots: visibleChildren(tree.roots),
+    navPath: new Map(),
+    index: new Map(),
+    href: new Map(),
+    link: new Map(),
+    closed: new Map(),
+  };
   const visit = (nodes: readonly NavNode[], prefix: string): void => {
     nodes.forEach((node, i) => {
       const navPath = prefix === '' ? String(i) : `${prefix}.${i}`;
       const children = visibleChildren(node.children);
+      const href = escapeHtml(encodeURI(`${baseurl}${node.url}`));
       prepared.navPath.set(node, navPath);
+      prepared.index.set(node, i);
+      prepared.href.set(node, href);
       prepared.children.set(node, children);
-      prepared.link.set(node, `<a class="nav-link" href="${escapeHtml(encodeURI(`${baseurl}${node.url}`))}">${escapeHtml(node.title)}</a>`);
+      prepared.link.set(node, `<a class="nav-link" href="${href}">${escapeHtml(node.title)}</a>`);
       visit(children, navPath);
     });
   };

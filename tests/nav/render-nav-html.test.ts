@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNavTree } from '../../src/nav/build-nav-tree.js';
 import { siteNavJson } from '../../src/nav/format-nav.js';
-import { renderNavHtml } from '../../src/nav/render-nav-html.js';
+import type { NavTree } from '../../src/nav/nav-tree.js';
+import { NAV_WINDOW_MAX, renderNavHtml } from '../../src/nav/render-nav-html.js';
 import { letterSite, navPages } from './nav-pages.js';
 
 const tree = buildNavTree(
@@ -104,5 +105,135 @@ describe('renderNavHtml', () => {
     expect(out).toContain('>&lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt;</a>');
     expect(out).toContain('aria-label="Show children of &lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt;"');
     expect(out).toContain('href="/a&amp;b/y/"');
+  });
+});
+
+/** A letter `A` holding `count` essays, each with one chapter, titled with four-digit numbers so sizes compare fairly. */
+function bigLetter(count: number): NavTree {
+  const files: Record<string, string> = {
+    'index.md': 'title: Home\nnav_order: 1',
+    'docs/A/index.md': 'title: A\nnav_order: 2',
+    'about.md': 'title: About\nnav_order: 3',
+  };
+  for (let i = 0; i < count; i++) {
+    const n = String(i).padStart(4, '0');
+    files[`docs/A/e${n}.md`] = `title: § Essay ${n}\nparent: A\nnav_order: ${i}`;
+    files[`docs/A/e${n}-1.md`] = `title: Chapter of ${n}\nparent: § Essay ${n}\ngrand_parent: A\nnav_order: 10`;
+  }
+  return buildNavTree(navPages(files), { navSort: 'case_sensitive' });
+}
+
+/** The `<li>`s directly inside the first list that opens after `marker` (the list's parent item). */
+function itemsAfter(html: string, marker: string): string[] {
+  const from = html.indexOf(marker);
+  expect(from).toBeGreaterThan(-1);
+  const list = html.slice(html.indexOf('<ul class="nav-list">', from));
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of list.matchAll(/<(\/?)(ul|li)\b[^>]*>/g)) {
+    const closing = m[1] === '/';
+    if (m[2] === 'ul') depth += closing ? -1 : 1;
+    else if (depth === 1 && !closing) start = m.index;
+    else if (depth === 1) items.push(list.slice(start, m.index + '</li>'.length));
+    if (depth === 0) break;
+  }
+  return items;
+}
+
+function moreLinks(items: string[]): Array<{ range: string; more: string; href: string; text: string; label: string }> {
+  return items
+    .filter((li) => li.includes('nav-more-link'))
+    .map((li) => ({
+      range: /data-nav-range="([^"]*)"/.exec(li)?.[1] ?? '',
+      more: /data-nav-more="([^"]*)"/.exec(li)?.[1] ?? '',
+      href: /href="([^"]*)"/.exec(li)?.[1] ?? '',
+      text: />([^<]*)<\/a>/.exec(li)?.[1] ?? '',
+      label: /aria-label="([^"]*)"/.exec(li)?.[1] ?? '',
+    }));
+}
+
+describe('renderNavHtml on long lists', () => {
+  const sixty = bigLetter(60);
+  const essayTitles = (items: string[]): string[] =>
+    items.filter((li) => !li.includes('nav-more')).map((li) => /§ Essay (\d{4})/.exec(li)?.[1] ?? '?');
+
+  it('shows a window around the open essay and a "more" link for each hidden side', () => {
+    const html = renderNavHtml(sixty, 'docs/A/e0030-1.md', '/base');
+    const items = itemsAfter(html, 'data-nav-path="1"');
+    expect(items.length).toBeLessThanOrEqual(NAV_WINDOW_MAX);
+    expect(essayTitles(items)).toEqual(Array.from({ length: 21 }, (_, k) => String(20 + k).padStart(4, '0')));
+    expect(moreLinks(items)).toEqual([
+      { range: '0-19', more: '1', href: '/base/docs/A/', text: '20 more…', label: 'Show 20 more pages in A' },
+      { range: '41-59', more: '1', href: '/base/docs/A/', text: '19 more…', label: 'Show 19 more pages in A' },
+    ]);
+    expect(items[0]).toContain('nav-more');
+    expect(items.at(-1)).toContain('nav-more');
+    // The open essay and the current chapter are still there, marked.
+    expect(html).toContain('<a aria-current="page" class="nav-link" href="/base/docs/A/e0030-1/">Chapter of 0030</a>');
+    expect(html).toContain('<li class="nav-item has-children is-open" data-nav-path="1.30">');
+  });
+
+  it('starts the window at the first entry near the start, with only a link after', () => {
+    const html = renderNavHtml(sixty, 'docs/A/e0003.md', '');
+    const items = itemsAfter(html, 'data-nav-path="1"');
+    expect(essayTitles(items)).toEqual(Array.from({ length: 21 }, (_, k) => String(k).padStart(4, '0')));
+    expect(moreLinks(items)).toEqual([{ range: '21-59', more: '1', href: '/docs/A/', text: '39 more…', label: 'Show 39 more pages in A' }]);
+  });
+
+  it('ends the window at the last entry near the end, with only a link before', () => {
+    const items = itemsAfter(renderNavHtml(sixty, 'docs/A/e0058.md', ''), 'data-nav-path="1"');
+    expect(essayTitles(items)[0]).toBe('0039');
+    expect(essayTitles(items).at(-1)).toBe('0059');
+    expect(moreLinks(items).map((m) => m.range)).toEqual(['0-38']);
+  });
+
+  it('shows the first entries of a long list where nothing is open: the page’s own children', () => {
+    const items = itemsAfter(renderNavHtml(sixty, 'docs/A/index.md', ''), 'data-nav-path="1"');
+    expect(essayTitles(items)).toHaveLength(21);
+    expect(essayTitles(items)[0]).toBe('0000');
+    expect(moreLinks(items).map((m) => m.range)).toEqual(['21-59']);
+  });
+
+  it('numbers windowed entries by their place in the whole list, as nav.json does', () => {
+    const html = renderNavHtml(sixty, 'docs/A/e0030-1.md', '');
+    type Entry = [string, string, Entry[]?];
+    const json = JSON.parse(siteNavJson(sixty, '')) as { n: Entry[] };
+    const closed = [...html.matchAll(/data-nav-path="1\.(\d+)"><button[^>]*aria-expanded="false"[^>]*>.*?<\/button><a [^>]*>([^<]*)<\/a>/g)];
+    expect(closed).toHaveLength(20);
+    for (const [, i, title] of closed) expect(json.n[1]?.[2]?.[Number(i)]?.[0]).toBe(title);
+    // The window's entries and the "more" ranges together account for every essay once.
+    const shown = [...html.matchAll(/data-nav-path="1\.(\d+)"/g)].map((m) => Number(m[1]));
+    const hidden = moreLinks(itemsAfter(html, 'data-nav-path="1"')).flatMap((link) => {
+      const [first = 0, last = -1] = link.range.split('-').map(Number);
+      return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    });
+    expect([...shown, ...hidden].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, k) => k));
+  });
+
+  it('keeps the top level whole, since the site root cannot list what a window would hide', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`t${String(i).padStart(2, '0')}.md`] = `title: Topic ${String(i).padStart(2, '0')}\nnav_order: ${i}`;
+    files['t15-1.md'] = 'title: Inside\nparent: Topic 15';
+    const topLevel = buildNavTree(navPages(files), { navSort: 'case_sensitive' });
+    const html = renderNavHtml(topLevel, 't15-1.md', '/base');
+    const items = itemsAfter(`<nav>${html}`, '<nav>');
+    expect(items).toHaveLength(30);
+    expect(moreLinks(items)).toEqual([]);
+    expect(html).toContain('aria-current="page" class="nav-link" href="/base/t15-1/">Inside</a>');
+  });
+
+  it('leaves lists of up to NAV_WINDOW_MAX entries whole', () => {
+    const items = itemsAfter(renderNavHtml(bigLetter(NAV_WINDOW_MAX), 'docs/A/e0012-1.md', ''), 'data-nav-path="1"');
+    expect(items).toHaveLength(NAV_WINDOW_MAX);
+    expect(items.join('')).not.toContain('nav-more');
+  });
+
+  it('keeps a page’s sidebar the same size with ten times the siblings', () => {
+    const small = renderNavHtml(sixty, 'docs/A/e0030-1.md', '');
+    const large = renderNavHtml(bigLetter(600), 'docs/A/e0300-1.md', '');
+    expect(large.length).toBeLessThan(small.length * 1.1);
+    expect(large.match(/<li/g)?.length).toBe(large.match(/<\/li>/g)?.length);
+    expect(renderNavHtml(bigLetter(600), 'docs/A/e0300-1.md', '')).toBe(large);
   });
 });
