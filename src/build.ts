@@ -72,8 +72,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { writer, memo } = options;
   try {
     const config = options.config ?? (await time('config', () => remember(memo, 'config', () => [], () => loadConfig(options.sourceDir))));
-    const source = await time('discover', () => discoverSource(config, memo));
-    const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, memo));
+    const { statics, parsed } = await readSource(config, memo, time);
     const liquid = await time('liquid', () => expandLiquidInPages(parsed.pages, config));
     const pages = liquid.pages;
     // The tree reads each page's path, URL and front matter only.
@@ -88,7 +87,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await time('layout+write', () => {
       for (const page of pages) {
         const body = rendered.get(page.path);
-        const html = notes.html.get(page.path) ?? body?.html ?? '';
+        const html = notes.html(page.path);
         const laidOut = remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
           const found: Diagnostic[] = [];
           const pageNav = pageNavFor(nav, page.path);
@@ -102,14 +101,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: laidOut.essay, terms: body.terms });
         }
       }
-      for (const file of source.statics) writer.copy(file.path, file.absPath);
+      for (const file of statics) writer.copy(file.path, file.absPath);
       copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
       writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
     });
     // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
     // reading order), then the search index over the terms the Markdown stage counted per page.
     await time('print+search', () => {
-      for (const out of essayPrintPages(nav, notes.html, config, templates)) writer.write(out.outputPath, out.html);
+      for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) writer.write(out.outputPath, out.html);
       if (config.searchEnabled) {
         const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
         for (const file of index) writer.write(file.path, file.data);
@@ -120,7 +119,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return {
       config,
       pages,
-      statics: source.statics,
+      statics,
       nav,
       rendered,
       diagnostics: sortDiagnostics(diagnostics),
@@ -131,6 +130,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     writer.abort();
     throw error;
   }
+}
+
+type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+
+/** Discovers and parses the pages. Their source texts end here: pages hold their bodies compactly, so a big site is not held twice. */
+async function readSource(config: SiteConfig, memo: BuildMemo | undefined, time: Timer) {
+  const source = await time('discover', () => discoverSource(config, memo));
+  const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, memo));
+  return { statics: source.statics, parsed };
 }
 
 /** Renders every page's Markdown: cache first, then worker threads for big sites, in-thread for small ones. */

@@ -1,6 +1,6 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedPage } from '../markdown/page-data.js';
 
@@ -51,7 +51,7 @@ export class MemoryRenderCache implements RenderCache {
 /** One JSON file per key in a folder: reads only what a build asks for, writes only what is new. */
 export class DiskRenderCache implements RenderCache {
   private readonly used = new Set<string>();
-  private readonly pending = new Map<string, RenderedPage>();
+  private made = false;
   hits = 0;
   misses = 0;
 
@@ -77,21 +77,22 @@ export class DiskRenderCache implements RenderCache {
     }
   }
 
+  /** Writes the entry at once (while workers render the next pages), so the build never holds every page twice. */
   set(key: string, page: RenderedPage): void {
     this.used.add(key);
-    this.pending.set(key, page);
+    if (!this.made) {
+      mkdirSync(this.dir, { recursive: true });
+      this.made = true;
+    }
+    // Write then rename, so a concurrent build never reads half an entry.
+    const target = this.file(key);
+    writeFileSync(target + TMP_SUFFIX, JSON.stringify(page));
+    renameSync(target + TMP_SUFFIX, target);
   }
 
   finish(): void {
-    mkdirSync(this.dir, { recursive: true });
-    const tmpSuffix = `.tmp-${process.pid}`;
-    for (const [key, page] of this.pending) {
-      // Write then rename, so a concurrent build never reads half an entry.
-      const target = this.file(key);
-      writeFileSync(target + tmpSuffix, JSON.stringify(page));
-      renameSync(target + tmpSuffix, target);
-    }
-    this.pending.clear();
+    if (!existsSync(this.dir)) return;
+    const tmpSuffix = TMP_SUFFIX;
     for (const name of readdirSync(this.dir)) {
       const key = name.endsWith('.json') ? name.slice(0, -5) : undefined;
       if (key === undefined || !this.used.has(key)) {
@@ -105,6 +106,8 @@ export class DiskRenderCache implements RenderCache {
     return path.join(this.dir, `${key}.json`);
   }
 }
+
+const TMP_SUFFIX = `.tmp-${process.pid}`;
 
 /** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
 export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {

@@ -10,8 +10,11 @@ import { essayGroups, isKramdownLabel, resolveEssayNotes, type EssayNotes } from
 import { escapeHtml } from '../html-text.js';
 
 export interface LinkedNotes {
-  /** Final body HTML per page path, with cross-page note links resolved. */
-  html: Map<string, string>;
+  /**
+   * A page's final body HTML, with cross-page note links resolved. Made when asked for (by layout,
+   * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
+   */
+  html(path: string): string;
   diagnostics: Diagnostic[];
 }
 
@@ -35,25 +38,23 @@ export function linkNotes(
 ): LinkedNotes {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
-  const html = new Map<string, string>();
+  const links = new Map<string, PageLinks>();
   const diagnostics: Diagnostic[] = [];
   for (const group of essayGroups(pages, nav)) {
     // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.
     const linked = remember(memo, `notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
       const essay = resolveEssayNotes(group, rendered);
-      const links = pageLinks(essay, hrefTo);
-      return {
-        diagnostics: essayNoteDiagnostics(essay),
-        html: group.map((path): [string, string] => {
-          const body = rendered.get(path)?.html ?? '';
-          const page = links.get(path);
-          return [path, page === undefined ? body : rewriteNoteLinks(body, page)];
-        }),
-      };
+      return { diagnostics: essayNoteDiagnostics(essay), links: pageLinks(essay, hrefTo) };
     });
     diagnostics.push(...linked.diagnostics);
-    for (const [path, body] of linked.html) html.set(path, body);
+    for (const [path, page] of linked.links) links.set(path, page);
   }
+  const html = (path: string): string => {
+    const body = rendered.get(path)?.html ?? '';
+    const page = links.get(path);
+    if (page === undefined) return body;
+    return remember(memo, `note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
+  };
   return { html, diagnostics };
 }
 

@@ -1,6 +1,7 @@
 /** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
 import matter from 'gray-matter';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
+import { withCompactText } from '../compact-text.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -84,7 +85,8 @@ export function parsePage(
   });
   fm.places = places;
   const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
-  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
+  // Read once to render (once more by `check`), so held compactly until then.
+  return withCompactText({ path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath }, 'body', body);
 }
 
 function toMapping(value: unknown): Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
+import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -57,42 +58,48 @@ export function essayPrintUrl(essay: NavNode): string {
   return `${base}print/`;
 }
 
-/** Renders the print page of every essay in `tree`; `bodyHtml` maps a source path to its final body HTML. */
-export function essayPrintPages(
+/**
+ * Renders the print page of every essay in `tree`, one at a time in output-path order (each is as big
+ * as its whole essay, so they are made as the caller writes them); `bodyHtml` gives a source path's final body HTML.
+ */
+export function* essayPrintPages(
   tree: NavTree,
-  bodyHtml: ReadonlyMap<string, string>,
+  bodyHtml: (path: string) => string,
   config: SiteConfig,
   templates: TemplateEngine,
-): PrintOutput[] {
-  if (!templates.has(ESSAY_PRINT_TEMPLATE)) return [];
+  memo?: BuildMemo,
+): Generator<PrintOutput> {
+  if (!templates.has(ESSAY_PRINT_TEMPLATE)) return;
   const href = (url: string) => siteHref(config.baseurl, url);
-  const outputs: PrintOutput[] = [];
-  for (const node of tree.byPath.values()) {
-    if (!isEssay(node)) continue;
+  const essays = [...tree.byPath.values()].filter(isEssay).map((node) => ({ node, url: essayPrintUrl(node) }));
+  essays.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  for (const { node, url } of essays) {
     const chapters: PrintChapter[] = [];
     const collect = (nodes: readonly NavNode[], level: number): void => {
       for (const child of nodes) {
         if (child.navExclude) continue;
-        const content = bodyHtml.get(child.path) ?? '';
+        const content = bodyHtml(child.path);
         const first = firstHeadingText(content);
         chapters.push({ title: child.title, url: child.url, level, content, showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() });
         collect(child.children, level + 1);
       }
     };
     collect(node.children, 1);
-    const url = essayPrintUrl(node);
-    const essayBody = bodyHtml.get(node.path) ?? '';
-    const data: EssayPrintData = {
-      site: config,
-      page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
-      essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
-      chapters,
-      href,
-      asset: (name) => href(`/assets/${name}`),
-    };
-    outputs.push({ outputPath: `${url.slice(1)}index.html`, url, html: templates.render(ESSAY_PRINT_TEMPLATE, data) });
+    const essayBody = bodyHtml(node.path);
+    const inputs = () => [tree, config, templates, essayBody, ...chapters.map((c) => c.content)];
+    const html = remember(memo, `print:${url}`, inputs, () => {
+      const data: EssayPrintData = {
+        site: config,
+        page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
+        essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
+        chapters,
+        href,
+        asset: (name) => href(`/assets/${name}`),
+      };
+      return templates.render(ESSAY_PRINT_TEMPLATE, data);
+    });
+    yield { outputPath: `${url.slice(1)}index.html`, url, html };
   }
-  return outputs.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
 }
 
 /** Plain text of the first heading in an HTML body, if any. */

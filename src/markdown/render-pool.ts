@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
+import { withCompactText } from '../compact-text.js';
 import type { RenderCache } from '../cache/render-cache.js';
 import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
@@ -16,7 +17,7 @@ export const MIN_PAGES_FOR_WORKERS = 50;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
 /** Young-generation size of each render worker, in MB. */
-const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = 32;
 
 /**
  * The compiled worker next to this module, or undefined when running from TypeScript sources
@@ -88,25 +89,28 @@ export async function renderPages(
   const out = new Map<string, RenderedPage>();
   const salt = cache === undefined ? '' : renderSalt(options.processor);
   const keys = new Map<string, string>();
+  // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
+  // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
   const todo: MarkdownInput[] = [];
+  const sizes = new Map<string, number>();
   for (const page of inputs) {
-    // Only the four MarkdownInput fields cross to workers, never the whole Page.
-    const input: MarkdownInput = { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
+    const input = toInput(page);
     if (cache !== undefined) {
       const key = remember(options.memo, `render key:${input.path}`, () => [salt, input.kind, input.bodyLine, input.body], () => renderKey(salt, input));
       keys.set(input.path, key);
       const hit = cache.get(key);
       if (hit !== undefined) {
-        out.set(input.path, hit);
+        out.set(input.path, compact(hit));
         continue;
       }
     }
-    todo.push(input);
+    todo.push(page);
+    sizes.set(page.path, input.body.length);
   }
   const store = (page: RenderedPage) => {
-    out.set(page.path, page);
     const key = keys.get(page.path);
     if (cache !== undefined && key !== undefined) cache.set(key, page);
+    out.set(page.path, compact(page));
   };
 
   const file = workerFile();
@@ -121,29 +125,32 @@ export async function renderPages(
       inThreadRenderers.set(optionsKey, render);
     }
     const step = Math.max(250, Math.ceil(todo.length / 10));
-    todo.forEach((input, i) => {
-      store(render(input));
+    todo.forEach((page, i) => {
+      store(render(toInput(page)));
       if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
     });
   } else {
     const pool = options.pool ?? new RenderPool(file, Math.max(1, wantThreads));
     threads = pool.threads;
     try {
-      const batches = toBatches(todo);
+      const batches = toBatches(todo, sizes);
       let done = 0;
       let reported = 0;
+      let next = 0;
       const step = Math.max(250, Math.ceil(todo.length / 10));
-      await Promise.all(
-        batches.map(async (batch) => {
-          const pages = await pool.run({ options: options.processor, inputs: batch });
+      // Two batches in flight per thread keep every worker busy without queuing the whole site.
+      const feed = async (): Promise<void> => {
+        for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+          const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput) });
           for (const page of pages) store(page);
           done += pages.length;
           if (onProgress !== undefined && done - reported >= step) {
             reported = done;
             onProgress(`rendered ${done}/${todo.length} pages on ${pool.threads} threads`);
           }
-        }),
-      );
+        }
+      };
+      await Promise.all(Array.from({ length: pool.threads * 2 }, feed));
     } finally {
       if (options.pool === undefined) await pool.close();
     }
@@ -163,13 +170,34 @@ export async function renderPages(
   return ordered;
 }
 
-function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
+/** The page with its HTML held compactly (bodies are most of a big build's memory); layout and the print edition read it once each. */
+function compact(page: RenderedPage): RenderedPage {
+  // One wrapper per cached page, so a page the cache hands back unchanged stays the same object (see BuildMemo).
+  let wrapped = compacted.get(page);
+  if (wrapped === undefined) {
+    const { html, notes, ...rest } = page;
+    // Note texts too: an essay site has dozens per page, read only to build previews.
+    const defs = notes.defs.map(({ html: noteHtml, ...def }) => withCompactText({ ...def, html: '' }, 'html', noteHtml));
+    wrapped = withCompactText({ ...rest, notes: { refs: notes.refs, defs }, html: '' }, 'html', html);
+    compacted.set(page, wrapped);
+  }
+  return wrapped;
+}
+
+const compacted = new WeakMap<RenderedPage, RenderedPage>();
+
+/** Only the four MarkdownInput fields cross to workers, never the whole Page. */
+function toInput(page: MarkdownInput): MarkdownInput {
+  return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
+}
+
+function toBatches(inputs: readonly MarkdownInput[], sizes: ReadonlyMap<string, number>): MarkdownInput[][] {
   const batches: MarkdownInput[][] = [];
   let current: MarkdownInput[] = [];
   let size = 0;
   for (const input of inputs) {
     current.push(input);
-    size += input.body.length;
+    size += sizes.get(input.path) ?? 0;
     if (size >= BATCH_CHARS) {
       batches.push(current);
       current = [];

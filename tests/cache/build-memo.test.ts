@@ -57,8 +57,7 @@ describe('a build memo kept between builds (the dev server)', () => {
   it('gives byte-for-byte the output of a fresh build through body, title, note and page edits', async () => {
     const site = essaySite();
     const dev = session(site);
-    const first = await dev.rebuild();
-    expect(first.reused).toBe(0);
+    await dev.rebuild();
 
     writeFileSync(path.join(site, 'docs/T/commons-2.md'), chapter('Grazing Rights', 2, 'Geese grazed the marsh as well.'));
     const body = await dev.rebuild('docs/T/commons-2.md');

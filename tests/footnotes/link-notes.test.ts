@@ -8,7 +8,7 @@ const chapters = fixturePages('lighthouses', ['Shared-Lighthouses-1.md', 'Shared
 const [one, two, three] = chapters as [Page, Page, Page];
 const rendered = renderAll(chapters);
 const linked = linkNotes(chapters, rendered, essayNav(chapters), BASE);
-const html = (page: Page) => linked.html.get(page.path) ?? '';
+const html = (page: Page) => linked.html(page.path);
 
 /** The `<p>` of note `id` on a page, whole. */
 function noteParagraph(page: Page, id: string): string {
@@ -33,7 +33,7 @@ describe('hand-numbered notes across the chapters of an essay', () => {
         expect(a['role']).toBe('doc-noteref');
         const target = landing(a['href'] ?? '', page.path, chapters, BASE);
         expect(target, `${page.path} ${a['id']} → ${a['href']}`).toBeDefined();
-        const note = elementById(linked.html.get(target!.page) ?? '', target!.id);
+        const note = elementById(linked.html(target!.page), target!.id);
         expect(note?.['class'], `${a['href']} lands on a note`).toContain('footnote-def');
         const key = `${target!.page}#${target!.id}`;
         citing.set(key, (citing.get(key) ?? new Set()).add(`${page.path}#${a['id']}`));
@@ -129,8 +129,8 @@ describe('essays that restart their numbering in every chapter', () => {
   it('links each chapter note 1 to its own page', () => {
     const pages = ['a', 'b'].map((name) => ({ ...chapters[0]!, path: `docs/${name}.md`, url: `/docs/${name}/`, body: `Claim.<sup>1</sup> Another.<sup>2</sup>\n\n<sup>1</sup>. First ${name}.\n\n<sup>2</sup>. Second ${name}.\n`, bodyLine: 1 }));
     const result = linkNotes(pages, renderAll(pages), essayNav(pages), '');
-    expect(elementById(result.html.get('docs/b.md') ?? '', 'fnref-1')?.['href']).toBe('#fn-1');
-    expect(elementById(result.html.get('docs/a.md') ?? '', 'fnref-2')?.['href']).toBe('#fn-2');
+    expect(elementById(result.html('docs/b.md'), 'fnref-1')?.['href']).toBe('#fn-1');
+    expect(elementById(result.html('docs/a.md'), 'fnref-2')?.['href']).toBe('#fn-2');
     expect(result.diagnostics).toEqual([]);
   });
 });
