@@ -34,7 +34,11 @@ export function parseFrontMatter(sources: readonly SourcePage[], config: SiteCon
       const data = memo.reuse(`front matter:${source.path}`, [frontMatter, config], () => parsed.page?.data);
       if (data !== undefined && data !== page.data) page = { ...page, data };
     }
-    if (page !== undefined) pages.push(page);
+    if (page === undefined) continue;
+    // A one-off build reads a body once to render it (and once more in `check`), so holds it compactly;
+    // the dev server (a memo) reads every body on every rebuild, so keeps strings.
+    const { body, ...rest } = page;
+    pages.push(memo === undefined ? withCompactText({ ...rest, body: '' }, 'body', body) : page);
   }
   return { pages, diagnostics };
 }
@@ -85,8 +89,7 @@ export function parsePage(
   });
   fm.places = places;
   const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
-  // Read once to render (once more by `check`), so held compactly until then.
-  return withCompactText({ path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath }, 'body', body);
+  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
 }
 
 function toMapping(value: unknown): Record<string, unknown> {

@@ -91,6 +91,8 @@ export async function renderPages(
   const keys = new Map<string, string>();
   // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
   // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
+  // One-off builds hold pages compactly; the dev server (a memo) keeps strings, which it reads on every rebuild.
+  const hold = options.memo === undefined ? compact : (page: RenderedPage) => page;
   const todo: MarkdownInput[] = [];
   const sizes = new Map<string, number>();
   for (const page of inputs) {
@@ -100,7 +102,7 @@ export async function renderPages(
       keys.set(input.path, key);
       const hit = cache.get(key);
       if (hit !== undefined) {
-        out.set(input.path, compact(hit));
+        out.set(input.path, hold(hit));
         continue;
       }
     }
@@ -110,7 +112,7 @@ export async function renderPages(
   const store = (page: RenderedPage) => {
     const key = keys.get(page.path);
     if (cache !== undefined && key !== undefined) cache.set(key, page);
-    out.set(page.path, compact(page));
+    out.set(page.path, hold(page));
   };
 
   const file = workerFile();
