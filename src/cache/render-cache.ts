@@ -92,11 +92,10 @@ export class DiskRenderCache implements RenderCache {
 
   finish(): void {
     if (!existsSync(this.dir)) return;
-    const tmpSuffix = TMP_SUFFIX;
     for (const name of readdirSync(this.dir)) {
       const key = name.endsWith('.json') ? name.slice(0, -5) : undefined;
       if (key === undefined || !this.used.has(key)) {
-        if (!name.includes('.tmp-') || name.endsWith(tmpSuffix)) unlinkSafely(path.join(this.dir, name));
+        if (!name.includes('.tmp-') || name.endsWith(TMP_SUFFIX)) unlinkSafely(path.join(this.dir, name));
       }
     }
     this.used.clear();

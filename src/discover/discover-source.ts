@@ -1,4 +1,5 @@
 /** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
+import { byCodeUnits } from '../code-unit-order.js';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import path from 'node:path';
@@ -108,9 +109,7 @@ function walk(
   onFile: (rel: string, abs: string) => void,
 ): void {
   const dir = rel === '' ? root : path.join(root, rel);
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const isDir = entry.isDirectory();

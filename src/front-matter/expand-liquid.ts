@@ -101,8 +101,10 @@ export function expandLiquidInPages(
   const diagnostics: Diagnostic[] = [];
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const expanded = pages.map((page) => {
+    // Read once: a one-off build holds bodies compactly, and each read decodes.
+    const source = page.body;
     const body = expandLiquid(
-      page.body,
+      source,
       {
         site: config.raw,
         page: { ...page.data.raw, url: page.url, path: page.path },
@@ -114,7 +116,7 @@ export function expandLiquidInPages(
       page.bodyLine,
       diagnostics,
     );
-    return body === page.body ? page : { ...page, body };
+    return body === source ? page : { ...page, body };
   });
   return { pages: expanded, diagnostics };
 }

@@ -1,4 +1,5 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
+import { byCodeUnits } from '../code-unit-order.js';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
@@ -72,7 +73,7 @@ export function* essayPrintPages(
   if (!templates.has(ESSAY_PRINT_TEMPLATE)) return;
   const href = (url: string) => siteHref(config.baseurl, url);
   const essays = [...tree.byPath.values()].filter(isEssay).map((node) => ({ node, url: essayPrintUrl(node) }));
-  essays.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  essays.sort((a, b) => byCodeUnits(a.url, b.url));
   for (const { node, url } of essays) {
     const chapters: PrintChapter[] = [];
     const collect = (nodes: readonly NavNode[], level: number): void => {

@@ -15,6 +15,7 @@
  *   `(pageId - previousPageId) * 32 + (inTitle ? 16 : 0) + min(count, 15)`, the first page's delta
  *   counting from 0. A count above 15 adds nothing to BM25 worth storing.
  */
+import { byCodeUnits } from '../code-unit-order.js';
 import { forEachTerm, MIN_TERM_LENGTH, TOKEN, tokenize, type SearchTerms } from './page-terms.js';
 
 /** One page to index: its href on the site (baseurl included), its titles and its body terms. */
@@ -45,7 +46,7 @@ const DELTA_UNIT = 32;
 /** Synchronous, pure, deterministic (same input → byte-identical files). */
 export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexFile[] {
   // Page ids follow URL order, so the files do not depend on the order workers finished in.
-  const ordered = [...pages].sort((a, b) => compare(a.url, b.url));
+  const ordered = [...pages].sort((a, b) => byCodeUnits(a.url, b.url));
   const titles = ordered.map((page) => new Set(tokenize(page.title).filter((t) => t.length >= MIN_TERM_LENGTH)));
   const table = new PostingTable();
   const essays: string[] = [];
@@ -58,7 +59,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
       length += count;
       table.add(term, id, Math.min(count, MAX_COUNT));
     });
-    for (const term of [...(titles[id] ?? [])].sort(compare)) table.addTitle(term, id);
+    for (const term of [...(titles[id] ?? [])].sort(byCodeUnits)) table.addTitle(term, id);
     lengths.push(length);
     if (page.essay === undefined || page.essay === '') entries.push([page.url, page.title]);
     else {
@@ -78,7 +79,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
     if (members === undefined) shards.set(name, [t]);
     else members.push(t);
   });
-  const names = [...shards.keys()].sort(compare);
+  const names = [...shards.keys()].sort(byCodeUnits);
 
   const manifest = {
     version: SEARCH_INDEX_VERSION,
@@ -93,7 +94,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
   const files: SearchIndexFile[] = [{ path: `${SEARCH_BUNDLE_DIR}/index.json`, data: JSON.stringify(manifest) }];
   const { starts, values } = table.byTerm();
   for (const name of names) {
-    const members = (shards.get(name) ?? []).sort((a, b) => compare(table.terms[a] ?? '', table.terms[b] ?? ''));
+    const members = (shards.get(name) ?? []).sort((a, b) => byCodeUnits(table.terms[a] ?? '', table.terms[b] ?? ''));
     const body = members.map((t) => `${JSON.stringify(table.terms[t])}:[${values.subarray(starts[t], starts[t + 1]).join(',')}]`);
     files.push({ path: `${SEARCH_BUNDLE_DIR}/t/${name}.json`, data: `{${body.join(',')}}` });
   }
@@ -181,8 +182,3 @@ export function shardName(term: string): string {
 }
 
 const SHARD_SAFE = /^[a-z0-9]$/;
-
-// Code-unit order, not localeCompare: identical on every machine and locale.
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
