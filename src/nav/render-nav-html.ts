@@ -4,9 +4,9 @@ import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
 
 /** Lists longer than this show only a window of entries, so a page's HTML stays the same size however many siblings it has. */
-export const NAV_WINDOW_MAX = 25;
-/** Entries a windowed list shows on each side of its open entry. */
-const NAV_WINDOW_SIDE = 10;
+export const NAV_WINDOW_MAX = 15;
+/** Entries a windowed list shows on each side of its open entry (11 in all, with at most two "more" links). */
+const NAV_WINDOW_SIDE = 5;
 
 /** Per-node facts every page's sidebar needs, computed once per tree and baseurl. */
 interface Prepared {

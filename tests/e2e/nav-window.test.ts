@@ -55,17 +55,17 @@ describe('windowed sidebar list', () => {
     const context = await newContext(browser, 1280);
     const p = await context.newPage();
     await p.goto(`${server.origin}/docs/A/e30-1/`, { waitUntil: 'networkidle' });
-    const shown = Array.from({ length: 21 }, (_, k) => essayTitle(20 + k));
-    expect(await letterEntries(p)).toEqual(['+0-19', ...shown, '+41-59']);
+    const shown = Array.from({ length: 11 }, (_, k) => essayTitle(25 + k));
+    expect(await letterEntries(p)).toEqual(['+0-24', ...shown, '+36-59']);
 
-    const after = p.getByRole('link', { name: 'Show 19 more pages in A' });
+    const after = p.getByRole('link', { name: 'Show 24 more pages in A' });
     await after.click();
-    await expect.poll(() => letterEntries(p)).toEqual(['+0-19', ...Array.from({ length: 40 }, (_, k) => essayTitle(20 + k))]);
+    await expect.poll(() => letterEntries(p)).toEqual(['+0-24', ...Array.from({ length: 35 }, (_, k) => essayTitle(25 + k))]);
     // Focus lands on the first entry that was hidden, so keyboard users carry on from there.
-    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe(essayTitle(41));
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe(essayTitle(36));
     await screenshot(p, 'nav-window');
 
-    await p.getByRole('link', { name: 'Show 20 more pages in A' }).click();
+    await p.getByRole('link', { name: 'Show 25 more pages in A' }).click();
     const all = Array.from({ length: ESSAYS }, (_, k) => essayTitle(k));
     await expect.poll(() => letterEntries(p)).toEqual(all);
 
@@ -86,7 +86,7 @@ describe('windowed sidebar list', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 860 } });
     const p = await context.newPage();
     await p.goto(`${server.origin}/docs/A/e30-1/`);
-    await p.getByRole('link', { name: 'Show 19 more pages in A' }).click();
+    await p.getByRole('link', { name: 'Show 24 more pages in A' }).click();
     await p.waitForURL(`${server.origin}/docs/A/`);
     expect(await p.locator('.child-list li a').allTextContents()).toEqual(Array.from({ length: ESSAYS }, (_, k) => essayTitle(k)));
     await context.close();

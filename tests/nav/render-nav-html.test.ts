@@ -162,10 +162,10 @@ describe('renderNavHtml on long lists', () => {
     const html = renderNavHtml(sixty, 'docs/A/e0030-1.md', '/base');
     const items = itemsAfter(html, 'data-nav-path="1"');
     expect(items.length).toBeLessThanOrEqual(NAV_WINDOW_MAX);
-    expect(essayTitles(items)).toEqual(Array.from({ length: 21 }, (_, k) => String(20 + k).padStart(4, '0')));
+    expect(essayTitles(items)).toEqual(Array.from({ length: 11 }, (_, k) => String(25 + k).padStart(4, '0')));
     expect(moreLinks(items)).toEqual([
-      { range: '0-19', more: '1', href: '/base/docs/A/', text: '20 more…', label: 'Show 20 more pages in A' },
-      { range: '41-59', more: '1', href: '/base/docs/A/', text: '19 more…', label: 'Show 19 more pages in A' },
+      { range: '0-24', more: '1', href: '/base/docs/A/', text: '25 more…', label: 'Show 25 more pages in A' },
+      { range: '36-59', more: '1', href: '/base/docs/A/', text: '24 more…', label: 'Show 24 more pages in A' },
     ]);
     expect(items[0]).toContain('nav-more');
     expect(items.at(-1)).toContain('nav-more');
@@ -177,22 +177,22 @@ describe('renderNavHtml on long lists', () => {
   it('starts the window at the first entry near the start, with only a link after', () => {
     const html = renderNavHtml(sixty, 'docs/A/e0003.md', '');
     const items = itemsAfter(html, 'data-nav-path="1"');
-    expect(essayTitles(items)).toEqual(Array.from({ length: 21 }, (_, k) => String(k).padStart(4, '0')));
-    expect(moreLinks(items)).toEqual([{ range: '21-59', more: '1', href: '/docs/A/', text: '39 more…', label: 'Show 39 more pages in A' }]);
+    expect(essayTitles(items)).toEqual(Array.from({ length: 11 }, (_, k) => String(k).padStart(4, '0')));
+    expect(moreLinks(items)).toEqual([{ range: '11-59', more: '1', href: '/docs/A/', text: '49 more…', label: 'Show 49 more pages in A' }]);
   });
 
   it('ends the window at the last entry near the end, with only a link before', () => {
     const items = itemsAfter(renderNavHtml(sixty, 'docs/A/e0058.md', ''), 'data-nav-path="1"');
-    expect(essayTitles(items)[0]).toBe('0039');
+    expect(essayTitles(items)[0]).toBe('0049');
     expect(essayTitles(items).at(-1)).toBe('0059');
-    expect(moreLinks(items).map((m) => m.range)).toEqual(['0-38']);
+    expect(moreLinks(items).map((m) => m.range)).toEqual(['0-48']);
   });
 
   it('shows the first entries of a long list where nothing is open: the page’s own children', () => {
     const items = itemsAfter(renderNavHtml(sixty, 'docs/A/index.md', ''), 'data-nav-path="1"');
-    expect(essayTitles(items)).toHaveLength(21);
+    expect(essayTitles(items)).toHaveLength(11);
     expect(essayTitles(items)[0]).toBe('0000');
-    expect(moreLinks(items).map((m) => m.range)).toEqual(['21-59']);
+    expect(moreLinks(items).map((m) => m.range)).toEqual(['11-59']);
   });
 
   it('numbers windowed entries by their place in the whole list, as nav.json does', () => {
@@ -200,7 +200,7 @@ describe('renderNavHtml on long lists', () => {
     type Entry = [string, string, Entry[]?];
     const json = JSON.parse(siteNavJson(sixty, '')) as { n: Entry[] };
     const closed = [...html.matchAll(/data-nav-path="1\.(\d+)"><button[^>]*aria-expanded="false"[^>]*>.*?<\/button><a [^>]*>([^<]*)<\/a>/g)];
-    expect(closed).toHaveLength(20);
+    expect(closed).toHaveLength(10);
     for (const [, i, title] of closed) expect(json.n[1]?.[2]?.[Number(i)]?.[0]).toBe(title);
     // The window's entries and the "more" ranges together account for every essay once.
     const shown = [...html.matchAll(/data-nav-path="1\.(\d+)"/g)].map((m) => Number(m[1]));
