@@ -122,9 +122,6 @@
     button.className = 'nav-expand';
     button.setAttribute('aria-expanded', String(expanded));
     button.setAttribute('aria-label', (expanded ? 'Hide' : 'Show') + ' children of ' + title);
-    var chevron = document.createElement('span');
-    chevron.setAttribute('aria-hidden', 'true');
-    button.appendChild(chevron);
     return button;
   }
 

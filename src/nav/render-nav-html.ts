@@ -98,7 +98,7 @@ function renderOpen(node: NavNode, level: number, open: readonly NavNode[], curr
   const title = escapeHtml(node.title);
   return (
     `<li class="${classes}" data-nav-path="${prepared.navPath.get(node) ?? ''}">` +
-    `<button class="nav-expand" type="button" aria-expanded="true" aria-label="Hide children of ${title}"><span aria-hidden="true"></span></button>` +
+    `<button class="nav-expand" type="button" aria-expanded="true" aria-label="Hide children of ${title}"></button>` +
     anchor +
     renderList(children, node, level + 1, open, current, prepared) +
     '</li>'
@@ -113,7 +113,7 @@ function closedItem(node: NavNode, prepared: Prepared): string {
     (prepared.children.get(node) ?? []).length === 0
       ? `<li class="nav-item">${link}</li>`
       : `<li class="nav-item has-children" data-nav-path="${prepared.navPath.get(node) ?? ''}">` +
-        `<button class="nav-expand" type="button" aria-expanded="false" aria-label="Show children of ${escapeHtml(node.title)}"><span aria-hidden="true"></span></button>` +
+        `<button class="nav-expand" type="button" aria-expanded="false" aria-label="Show children of ${escapeHtml(node.title)}"></button>` +
         `${link}</li>`;
   prepared.closed.set(node, html);
   return html;
