@@ -2,12 +2,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { heldPage } from './held-page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 
 /** A store of rendered pages by key (see render-key.ts). Only Markdown output is cached; nav and layout always run. */
 export interface RenderCache {
   get(key: string): RenderedPage | undefined;
-  set(key: string, page: RenderedPage): void;
+  /** Stores a fresh rendering; returns the page to keep (a disk cache's reads its HTML back from the entry when asked). */
+  set(key: string, page: RenderedPage): RenderedPage;
   /** Ends a build: persists new entries and forgets every entry this build did not ask for. */
   finish(): void;
 }
@@ -24,14 +27,20 @@ export class MemoryRenderCache implements RenderCache {
   constructor(private seed?: RenderCache) {}
 
   get(key: string): RenderedPage | undefined {
-    const page = this.entries.get(key) ?? this.used.get(key) ?? this.seed?.get(key);
+    let page = this.entries.get(key) ?? this.used.get(key);
+    if (page === undefined) {
+      const seeded = this.seed?.get(key);
+      // Read the entry's HTML now: a later `dossier build` may prune the file while the dev server runs.
+      if (seeded !== undefined) page = { ...seeded, html: seeded.html, notes: { refs: seeded.notes.refs, defs: seeded.notes.defs.map((d) => ({ ...d, html: d.html })) } };
+    }
     if (page !== undefined) this.used.set(key, page);
     return page;
   }
 
-  set(key: string, page: RenderedPage): void {
+  set(key: string, page: RenderedPage): RenderedPage {
     this.used.set(key, page);
     this.seed?.set(key, page);
+    return page;
   }
 
   finish(): void {
@@ -48,7 +57,12 @@ export class MemoryRenderCache implements RenderCache {
   }
 }
 
-/** One JSON file per key in a folder: reads only what a build asks for, writes only what is new. */
+/**
+ * One file per key in a folder: reads only what a build asks for, writes only what is new. An entry is
+ * the page's data as one line of JSON, then its HTML. Pages it hands out read their HTML from the entry
+ * when asked (layout, then the print edition), so a 10,000-page build does not hold every page's HTML;
+ * their note texts are held as UTF-8 bytes.
+ */
 export class DiskRenderCache implements RenderCache {
   private readonly used = new Set<string>();
   private made = false;
@@ -59,17 +73,20 @@ export class DiskRenderCache implements RenderCache {
 
   get(key: string): RenderedPage | undefined {
     this.used.add(key);
-    let text: string;
+    const file = this.file(key);
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.file(key), 'utf8');
+      bytes = readFileSync(file);
     } catch {
       this.misses++;
       return undefined;
     }
+    const newline = bytes.indexOf(NEWLINE);
     try {
-      const page = JSON.parse(text) as RenderedPage;
+      if (newline === -1) throw new SyntaxError('no HTML after the page data');
+      const data = JSON.parse(bytes.toString('utf8', 0, newline)) as Omit<RenderedPage, 'html'>;
       this.hits++;
-      return page;
+      return heldPage(data, () => readHtml(file, newline + 1));
     } catch {
       // A torn or foreign file is a miss; the fresh rendering overwrites it.
       this.misses++;
@@ -78,35 +95,71 @@ export class DiskRenderCache implements RenderCache {
   }
 
   /** Writes the entry at once (while workers render the next pages), so the build never holds every page twice. */
-  set(key: string, page: RenderedPage): void {
-    this.used.add(key);
+  set(key: string, page: RenderedPage): RenderedPage {
+    const { html, ...data } = page;
+    return this.adopt(key, data, writeCacheEntry(this.entryFile(key), page));
+  }
+
+  /**
+   * Where the entry for `key` goes, for a render worker to write with writeCacheEntry itself (then
+   * `adopt` it): the rendered HTML then never crosses to the main thread.
+   */
+  entryFile(key: string): string {
     if (!this.made) {
       mkdirSync(this.dir, { recursive: true });
       this.made = true;
     }
-    // Write then rename, so a concurrent build never reads half an entry.
-    const target = this.file(key);
-    writeFileSync(target + TMP_SUFFIX, JSON.stringify(page));
-    renameSync(target + TMP_SUFFIX, target);
+    return this.file(key);
+  }
+
+  /** Takes an entry written to entryFile(key), whose HTML starts at byte `htmlAt`; returns the page to keep. */
+  adopt(key: string, data: Omit<RenderedPage, 'html'>, htmlAt: number): RenderedPage {
+    this.used.add(key);
+    const file = this.file(key);
+    return heldPage(data, () => readHtml(file, htmlAt));
   }
 
   finish(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      const key = name.endsWith('.json') ? name.slice(0, -5) : undefined;
+      // Entries of older versions (`<key>.json`) go too.
+      const key = name.endsWith(ENTRY) ? name.slice(0, -ENTRY.length) : undefined;
       if (key === undefined || !this.used.has(key)) {
-        if (!name.includes('.tmp-') || name.endsWith(TMP_SUFFIX)) unlinkSafely(path.join(this.dir, name));
+        if (!name.includes('.tmp-') || name.includes(OWN_TMP)) unlinkSafely(path.join(this.dir, name));
       }
     }
     this.used.clear();
   }
 
   private file(key: string): string {
-    return path.join(this.dir, `${key}.json`);
+    return path.join(this.dir, `${key}${ENTRY}`);
   }
 }
 
-const TMP_SUFFIX = `.tmp-${process.pid}`;
+const ENTRY = '.page';
+const NEWLINE = 0x0a;
+/** Marks this process's half-written entries (its worker threads' too). */
+const OWN_TMP = `.tmp-${process.pid}-`;
+
+/** Writes one cache entry: the page's data as a line of JSON, then its HTML. Returns the byte offset of the HTML. */
+export function writeCacheEntry(file: string, page: RenderedPage): number {
+  const { html, ...data } = page;
+  const head = Buffer.from(`${JSON.stringify(data)}\n`);
+  // Write then rename, so a concurrent build never reads half an entry.
+  const tmp = `${file}${OWN_TMP}${threadId}`;
+  writeFileSync(tmp, Buffer.concat([head, Buffer.from(html)]));
+  renameSync(tmp, file);
+  return head.length;
+}
+
+/** Reads an entry's HTML, which starts at byte `offset` of its file. */
+function readHtml(file: string, offset: number): string {
+  try {
+    return readFileSync(file).toString('utf8', offset);
+  } catch (error) {
+    throw new Error(`the render cache entry ${file} vanished during the build (${(error as Error).message}); build again`);
+  }
+}
 
 /** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
 export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {

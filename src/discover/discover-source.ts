@@ -36,11 +36,18 @@ export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree
   walk(config.sourceDir, '', filter, (rel, abs) => {
     const ext = path.extname(rel).toLowerCase();
     const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
-    if (kind !== undefined) {
-      // With a memo (the dev server), a file whose size and times did not change is not read again.
+    if (kind !== undefined && memo !== undefined) {
+      // The dev server keeps texts: a file whose size and times did not change is not read again.
       const text = remember(memo, sourceMemoKey(rel), () => fileVersion(abs), () => readFileSync(abs, 'utf8'));
       if (hasFrontMatter(text)) {
         pages.push({ path: rel, kind, text });
+        return;
+      }
+    } else if (kind !== undefined) {
+      // A one-off build reads each text when the front-matter stage asks for it, so a big site's
+      // sources are never all in memory at once.
+      if (opensWithFrontMatter(abs)) {
+        pages.push(Object.defineProperty({ path: rel, kind, text: '' }, 'text', { get: () => readFileSync(abs, 'utf8'), enumerable: true }));
         return;
       }
     } else if (isTemplatedAsset(abs)) {
@@ -69,16 +76,26 @@ export function hasFrontMatter(text: string): boolean {
 
 function isTemplatedAsset(abs: string): boolean {
   const ext = path.extname(abs).toLowerCase();
-  if (!['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext)) return false;
-  const head = Buffer.alloc(8);
+  return ['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext) && opensWithFrontMatter(abs);
+}
+
+/** hasFrontMatter for a file, reading only its start unless the opening line is longer than that. */
+function opensWithFrontMatter(abs: string): boolean {
+  const head = Buffer.alloc(HEAD_BYTES);
   const fd = openSync(abs, 'r');
+  let length: number;
   try {
-    readSync(fd, head, 0, 8, 0);
+    length = readSync(fd, head, 0, HEAD_BYTES, 0);
   } finally {
     closeSync(fd);
   }
-  return hasFrontMatter(head.toString('latin1'));
+  const text = head.toString('utf8', 0, length);
+  if (hasFrontMatter(text)) return true;
+  // `---` and a run of spaces filling the whole head: only the full text can tell.
+  return length === HEAD_BYTES && /^(?:\uFEFF)?---[ \t]*\r?$/.test(text) && hasFrontMatter(readFileSync(abs, 'utf8'));
 }
+
+const HEAD_BYTES = 64;
 
 type EntryFilter = (rel: string, isDir: boolean) => boolean;
 

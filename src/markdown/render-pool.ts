@@ -4,13 +4,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
-import { withCompactText } from '../compact-text.js';
-import type { RenderCache } from '../cache/render-cache.js';
+import { heldPage } from '../cache/held-page.js';
+import { DiskRenderCache, type RenderCache } from '../cache/render-cache.js';
 import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
 import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from './render-markdown.js';
-import type { RenderTask } from './render-worker.js';
+import type { RenderTask, WrittenPage } from './render-worker.js';
 
 /** Below this many pages to render, starting workers costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 50;
@@ -32,10 +32,10 @@ export function workerFile(): string | undefined {
 
 /** A pool of render workers; the dev server keeps one alive across rebuilds. */
 export class RenderPool {
-  private readonly piscina: Piscina<RenderTask, RenderedPage[]>;
+  private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
 
   constructor(filename: string, readonly threads = availableParallelism()) {
-    this.piscina = new Piscina<RenderTask, RenderedPage[]>({
+    this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
       filename,
       minThreads: threads,
       maxThreads: threads,
@@ -48,7 +48,7 @@ export class RenderPool {
   }
 
   /** Renders one batch on a worker. */
-  run(task: RenderTask): Promise<RenderedPage[]> {
+  run(task: RenderTask): Promise<Array<RenderedPage | WrittenPage>> {
     return this.piscina.run(task);
   }
 
@@ -91,8 +91,9 @@ export async function renderPages(
   const keys = new Map<string, string>();
   // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
   // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
-  // One-off builds hold pages compactly; the dev server (a memo) keeps strings, which it reads on every rebuild.
-  const hold = options.memo === undefined ? compact : (page: RenderedPage) => page;
+  // One-off builds hold pages compactly (a disk cache hands them out so); the dev server (a memo)
+  // keeps strings, which it reads on every rebuild.
+  const hold = options.memo === undefined && cache === undefined ? compact : (page: RenderedPage) => page;
   const todo: MarkdownInput[] = [];
   const sizes = new Map<string, number>();
   for (const page of inputs) {
@@ -109,11 +110,10 @@ export async function renderPages(
     todo.push(page);
     sizes.set(page.path, input.body.length);
   }
-  const store = (page: RenderedPage) => {
-    const key = keys.get(page.path);
-    if (cache !== undefined && key !== undefined) cache.set(key, page);
-    out.set(page.path, hold(page));
-  };
+  // With a cache, every page to render has its key.
+  const keyOf = (path: string): string => keys.get(path) ?? '';
+  const store = (page: RenderedPage) => out.set(page.path, cache === undefined ? hold(page) : cache.set(keyOf(page.path), page));
+  const direct = cache instanceof DiskRenderCache ? cache : undefined;
 
   const file = workerFile();
   const wantThreads = options.threads ?? availableParallelism();
@@ -143,8 +143,16 @@ export async function renderPages(
       // Two batches in flight per thread keep every worker busy without queuing the whole site.
       const feed = async (): Promise<void> => {
         for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
-          const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput) });
-          for (const page of pages) store(page);
+          // Workers write a disk cache's entries themselves; the main thread then never handles the HTML.
+          const entries = direct === undefined ? undefined : batch.map((page) => direct.entryFile(keyOf(page.path)));
+          const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) });
+          for (const page of pages) {
+            if (!('htmlAt' in page)) store(page);
+            else if (direct !== undefined) {
+              const { htmlAt, ...data } = page;
+              out.set(page.path, direct.adopt(keyOf(page.path), data, htmlAt));
+            }
+          }
           done += pages.length;
           if (onProgress !== undefined && done - reported >= step) {
             reported = done;
@@ -172,21 +180,11 @@ export async function renderPages(
   return ordered;
 }
 
-/** The page with its HTML held compactly (bodies are most of a big build's memory); layout and the print edition read it once each. */
+/** The page with its HTML and note texts held compactly; layout and the print edition read it once each. */
 function compact(page: RenderedPage): RenderedPage {
-  // One wrapper per cached page, so a page the cache hands back unchanged stays the same object (see BuildMemo).
-  let wrapped = compacted.get(page);
-  if (wrapped === undefined) {
-    const { html, notes, ...rest } = page;
-    // Note texts too: an essay site has dozens per page, read only to build previews.
-    const defs = notes.defs.map(({ html: noteHtml, ...def }) => withCompactText({ ...def, html: '' }, 'html', noteHtml));
-    wrapped = withCompactText({ ...rest, notes: { refs: notes.refs, defs }, html: '' }, 'html', html);
-    compacted.set(page, wrapped);
-  }
-  return wrapped;
+  const { html, ...data } = page;
+  return heldPage(data, html);
 }
-
-const compacted = new WeakMap<RenderedPage, RenderedPage>();
 
 /** Only the four MarkdownInput fields cross to workers, never the whole Page. */
 function toInput(page: MarkdownInput): MarkdownInput {

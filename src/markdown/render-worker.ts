@@ -1,4 +1,5 @@
 /** Piscina worker: renders batches of pages with one frozen processor per worker thread. */
+import { writeCacheEntry } from '../cache/render-cache.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
 import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from './render-markdown.js';
@@ -7,17 +8,28 @@ import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from 
 export interface RenderTask {
   options: ProcessorOptions;
   inputs: MarkdownInput[];
+  /** Per input, the render-cache entry to write here (DiskRenderCache.entryFile), so the HTML stays off the main thread. */
+  entries?: Array<string | undefined>;
 }
+
+/** A rendering whose HTML went into its cache entry, from byte `htmlAt`, instead of coming back. */
+export type WrittenPage = Omit<RenderedPage, 'html'> & { htmlAt: number };
 
 const renderers = new Map<string, RenderMarkdown>();
 
 /** Renders every page of the batch; the processor is built on the first task and reused after. */
-export default function renderBatch(task: RenderTask): RenderedPage[] {
+export default function renderBatch(task: RenderTask): Array<RenderedPage | WrittenPage> {
   const key = JSON.stringify(task.options);
   let render = renderers.get(key);
   if (render === undefined) {
     render = createMarkdownRenderer(task.options);
     renderers.set(key, render);
   }
-  return task.inputs.map((input) => render(input));
+  return task.inputs.map((input, i) => {
+    const page = render(input);
+    const entry = task.entries?.[i];
+    if (entry === undefined) return page;
+    const { html, ...data } = page;
+    return { ...data, htmlAt: writeCacheEntry(entry, page) };
+  });
 }

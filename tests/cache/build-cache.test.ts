@@ -154,12 +154,12 @@ describe('DiskRenderCache', () => {
     const site = essaySite();
     const dir = tempCacheDir();
     await build(site, new DiskRenderCache(dir));
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(6);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.page'))).toHaveLength(6);
     writeFileSync(path.join(site, 'docs/H/harbour-3.md'), chapter('Where It Went', 30, 'Now it pays for a lighthouse.'));
     await build(site, new DiskRenderCache(dir));
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(6);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.page'))).toHaveLength(6);
     const [first] = readdirSync(dir);
-    writeFileSync(path.join(dir, first ?? 'x.json'), '{"path": "docs/H/harb');
+    writeFileSync(path.join(dir, first ?? 'x.page'), '{"path": "docs/H/harb');
     const cache = new DiskRenderCache(dir);
     await expectSameAsUncached(site, cache);
     expect(cache.misses).toBe(1);

@@ -1,0 +1,84 @@
+/**
+ * The compiled pipeline with real worker threads (vitest runs sources, which render in-thread): workers
+ * write the render cache's entries themselves, and what they write is what an uncached build makes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DiskRenderCache as DiskRenderCacheClass } from '../../src/cache/render-cache.js';
+import type { generateSite as generateSiteFn } from '../../src/bench/generate-site.js';
+import type { createMarkdownRenderer as createRendererFn } from '../../src/markdown/render-markdown.js';
+import type { renderPages as renderPagesFn, RenderStats } from '../../src/markdown/render-pool.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const fromDist = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, 'dist', rel)).href)) as T;
+
+const work = mkdtempSync(path.join(tmpdir(), 'dossier-workers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under `dir`, relative path → bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]));
+}
+
+describe('building on worker threads', () => {
+  it('builds the same bytes cold, warm and with --no-cache', async () => {
+    const { generateSite } = await fromDist<{ generateSite: typeof generateSiteFn }>('bench/generate-site.js');
+    const site = generateSite(path.join(work, 'site'), 140);
+    const build = (out: string, ...flags: string[]) =>
+      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.js'), 'build', '--source', site.dir, '--out', path.join(work, out), ...flags], {
+        cwd: work,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    build('cold');
+    build('warm');
+    build('plain', '--no-cache');
+    const plain = tree(path.join(work, 'plain'));
+    expect(plain.size).toBeGreaterThan(site.pages);
+    for (const out of ['cold', 'warm']) {
+      const built = tree(path.join(work, out));
+      expect([...built.keys()].sort()).toEqual([...plain.keys()].sort());
+      for (const [rel, bytes] of plain) expect(built.get(rel)?.equals(bytes), `${out}/${rel}`).toBe(true);
+    }
+    // One entry per page, and no half-written files left by the workers.
+    const [cacheDir = ''] = readdirSync(path.join(work, 'node_modules/.cache/dossier'));
+    const entries = readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir));
+    expect(entries.filter((name) => name.endsWith('.page'))).toHaveLength(site.pages);
+    expect(entries.filter((name) => !name.endsWith('.page'))).toEqual([]);
+  });
+
+  it('hands back pages whose HTML, read from the entries the workers wrote, is what one thread renders', async () => {
+    const { renderPages } = await fromDist<{ renderPages: typeof renderPagesFn }>('markdown/render-pool.js');
+    const { DiskRenderCache } = await fromDist<{ DiskRenderCache: typeof DiskRenderCacheClass }>('cache/render-cache.js');
+    const { createMarkdownRenderer } = await fromDist<{ createMarkdownRenderer: typeof createRendererFn }>('markdown/render-markdown.js');
+    const { generateSite } = await fromDist<{ generateSite: typeof generateSiteFn }>('bench/generate-site.js');
+    const site = generateSite(path.join(work, 'pool-site'), 70);
+    const inputs = site.files.map((rel) => {
+      const text = readFileSync(path.join(site.dir, rel), 'utf8');
+      const end = text.indexOf('\n---\n', 3) + 5;
+      return { path: rel, kind: 'markdown' as const, body: text.slice(end), bodyLine: text.slice(0, end).split('\n').length };
+    });
+    const processor = { headingAnchors: true, notePlacement: 'page' as const, kramdown: {} };
+    const one = createMarkdownRenderer(processor);
+    const dir = path.join(work, 'pool-cache');
+
+    const stats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
+    const cold = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, stats);
+    expect(stats).toEqual({ rendered: inputs.length, cached: 0, threads: 2 });
+    const warmStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
+    const warm = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, warmStats);
+    expect(warmStats).toMatchObject({ rendered: 0, cached: inputs.length });
+    for (const input of inputs) {
+      const expected = one(input);
+      expect(cold.get(input.path)?.html).toBe(expected.html);
+      expect(warm.get(input.path)?.html).toBe(expected.html);
+      expect(cold.get(input.path)?.notes.defs.map((d) => d.html)).toEqual(expected.notes.defs.map((d) => d.html));
+      expect(warm.get(input.path)?.headings).toEqual(expected.headings);
+    }
+  });
+});
