@@ -151,7 +151,9 @@ function chapterBody(
       size += para.length;
     }
     if (pending.length > 0) {
-      const notes = pending.map((n) => `<sup>${n}</sup>. ${sentence()} *${sentence().slice(0, 40).trim()}* (${1990 + (n % 30)}): ${n * 3}–${n * 3 + 9}.\n{: .fs-2}`);
+      // A quarter of the notes end in a bare web address, as converted essays' notes do (GFM links them).
+      const address = (n: number) => (random() < 0.25 ? `, https://www.${sentence().split(' ')[1] ?? 'policy'}-review.org/${1990 + (n % 30)}/${n}/notes` : '');
+      const notes = pending.map((n) => `<sup>${n}</sup>. ${sentence()} *${sentence().slice(0, 40).trim()}* (${1990 + (n % 30)}): ${n * 3}–${n * 3 + 9}${address(n)}.\n{: .fs-2}`);
       const block = `***\n${notes.join('\n')}\n***\n`;
       out.push(block);
       size += block.length;
