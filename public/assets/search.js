@@ -338,8 +338,9 @@ function sectionsOf(hit) {
   return load;
 }
 
-// Text of these never reads well in an excerpt: ignored content, scripts, icons, note numbers, back-links.
-const SKIP = '[data-search-ignore], script, style, template, [aria-hidden="true"], sup.footnote-sup, [role="doc-backlink"]';
+// Text of these never reads well in an excerpt: ignored content, scripts, icons, note references in
+// the text, back-links. A note's own number stays, so an excerpt of the notes reads "12. Author, Title".
+const SKIP = '[data-search-ignore], script, style, template, [aria-hidden="true"], sup.footnote-sup, [role="doc-backlink"]:not(.footnote-number)';
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
 
 /** The searchable body of a page split at headings with ids: `[{id, title, text}]`. */

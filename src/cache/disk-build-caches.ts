@@ -7,8 +7,7 @@ export function diskBuildCaches(cacheDir: string): { cache: DiskRenderCache } {
   return { cache: new DiskRenderCache(cacheDir) };
 }
 
-/** Deletes the caches, for a truly cold build (and the search bundles older versions kept beside them). */
+/** Deletes the caches, for a truly cold build. */
 export function clearBuildCaches(cacheDir: string): void {
   rmSync(cacheDir, { recursive: true, force: true });
-  rmSync(`${cacheDir}-search`, { recursive: true, force: true });
 }

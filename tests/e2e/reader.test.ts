@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -151,6 +153,25 @@ describe('search', () => {
     expect((await hit.textContent())?.toLowerCase()).toContain(word.toLowerCase());
     await hit.click();
     await page.waitForURL((url) => url.pathname === chapter);
+    await page.context().close();
+  });
+
+  it('shows a note’s number in excerpts of the notes, not a stray full stop', async () => {
+    const rel = decodeURI(chapter.slice(site.baseurl.length)).replace(/^\//, '');
+    const html = readFileSync(path.join(siteDir, rel, 'index.html'), 'utf8');
+    const note = /class="footnote-number"[^>]*><sup>(\d+)<\/sup><\/a>\.\s*([^<]+)/.exec(html);
+    expect(note, 'a numbered note on the chapter').not.toBeNull();
+    const [, number = '', text = ''] = note ?? [];
+    const word = [...(text.match(/[A-Za-z]{6,}/g) ?? [])].sort((a, b) => b.length - a.length)[0] ?? '';
+    const page = await open(site.essay);
+    await page.locator('.search-button').click();
+    await page.locator('#search-input').fill(word);
+    const excerpt = page.locator(`#search-results a[href^="${chapter}"] .search-result-excerpt`).first();
+    await excerpt.waitFor({ timeout: 10_000 });
+    const shown = (await excerpt.textContent()) ?? '';
+    expect(shown).toContain(word);
+    expect(shown).toContain(`${number}.`);
+    expect(shown).not.toMatch(/\.\s+\./);
     await page.context().close();
   });
 
