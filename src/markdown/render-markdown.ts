@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
 import { pageTerms } from '../search/page-terms.js';
 import type { RenderedPage } from './page-data.js';
+import { fillNoteTexts } from './plugins/remark-hand-numbered-notes.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
 
@@ -39,6 +40,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
     }));
     const notes = file.data.notes ?? { refs: [], defs: [] };
     const body = String(html);
+    fillNoteTexts(body, notes.defs);
     return {
       path: input.path,
       html: body,

@@ -123,6 +123,13 @@ describe('hand-numbered notes across the chapters of an essay', () => {
     expect(notes.defs.find((d) => d.id === 'fn-1')).toMatchObject({ label: '1', line: 14, column: 1 });
     expect(notes.defs.find((d) => d.id === 'fn-3')?.html).toBe('Marta Quillfeather, “Pricing the Dark Coast,” <em>Maritime Risk Review</em> 12, no. 3 (2018): 41–58.');
   });
+
+  it('keeps a note’s text for previews exactly as the page prints it, typography included', () => {
+    const page = { ...chapters[0]!, path: 'docs/quotes.md', url: '/docs/quotes/', bodyLine: 1, body: 'Claim.<sup>1</sup>\n\n<sup>1</sup>. Jane Roe, "Tides -- and Tolls," *Harbour Notes* (2001).\n' };
+    const def = renderAll([page]).get(page.path)!.notes.defs[0];
+    expect(def?.html).toBe('Jane Roe, “Tides – and Tolls,” <em>Harbour Notes</em> (2001).');
+    expect(renderAll([page]).get(page.path)!.html).toContain(`</a>. ${def?.html ?? '?'}<span class="footnote-backrefs"`);
+  });
 });
 
 describe('essays that restart their numbering in every chapter', () => {

@@ -34,6 +34,27 @@ export function noteBackrefsHtml(noteId: string, refHrefs: readonly string[]): s
   return `<span class="footnote-backrefs" data-for="${noteId}">${links}</span>`;
 }
 
+/**
+ * Fills in the text of each hand-numbered note from the page's HTML: what stands between the note's
+ * number (noteNumberHtml) and its back links (noteBackrefsHtml), without the `.` after the number.
+ */
+export function fillNoteTexts(pageHtml: string, defs: readonly NoteDef[]): void {
+  let from = 0;
+  for (const def of defs) {
+    if (def.html !== '' || def.id === '' || def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) continue;
+    const marker = `class="footnote-number" data-for="${def.id}"`;
+    // Notes appear in page order, so each search starts where the last note ended.
+    let number = pageHtml.indexOf(marker, from);
+    if (number === -1) number = pageHtml.indexOf(marker);
+    const end = pageHtml.indexOf(`<span class="footnote-backrefs" data-for="${def.id}">`, number);
+    if (number === -1 || end === -1) continue;
+    // The number is `<sup>N</sup>` inside an <a> or <span>; its text starts after that element closes.
+    const start = pageHtml.indexOf('>', pageHtml.indexOf('</sup>', number) + 6) + 1;
+    def.html = pageHtml.slice(start, end).replace(/^[\s.:)]+/, '').trim();
+    from = end;
+  }
+}
+
 /** `<sup>` content that names notes: `7`, `[7]`, `7,8`, `7, 8`, `7–9`. Ordinary superscripts (`th`, `®`) do not match. */
 const REFERENCE = /^\s*\[?\s*\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*\s*\]?\s*$/;
 /** `<sup>` content that opens a note: `7`, `7.`, `[7]`. */
@@ -141,11 +162,9 @@ function recordRef(label: string, line: number, column: number, state: State): s
 function finishNote(node: Paragraph, id: string, label: string, state: State): void {
   const text = node.children[1];
   const inner = text?.type === 'text' ? escapeHtml(text.value) : label;
-  const rest = node.children.slice(3);
-  const first = rest[0];
-  if (first?.type === 'text') rest[0] = { ...first, value: first.value.replace(/^[\s.:)]+/, '') };
   const place = node.position?.start;
-  state.defs.push({ label, id, line: place?.line ?? 1, column: place?.column ?? 1, html: phrasingHtml(rest).trim() });
+  // The note's text is taken from the page's finished HTML (fillNoteTexts), so a preview reads exactly as the note does.
+  state.defs.push({ label, id, line: place?.line ?? 1, column: place?.column ?? 1, html: '' });
   // Within one page a note answers the references to its number; linkNotes widens this to the whole essay.
   const isFirstDef = state.defs.find((d) => d.label === label)?.id === id;
   const refs = isFirstDef ? (state.refIds.get(label) ?? []).map((r) => `#${r}`) : [];
@@ -310,6 +329,4 @@ function html(value: string): Html {
   return { type: 'html', value };
 }
 
-function phrasingHtml(children: PhrasingContent[]): string {
-  return toHtml(toHast({ type: 'paragraph', children }, { allowDangerousHtml: true }), { allowDangerousHtml: true }).replace(/^<p>|<\/p>$/g, '');
-}
+
