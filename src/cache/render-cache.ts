@@ -96,8 +96,8 @@ export class DiskRenderCache implements RenderCache {
 
   /** Writes the entry at once (while workers render the next pages), so the build never holds every page twice. */
   set(key: string, page: RenderedPage): RenderedPage {
-    const { html, ...data } = page;
-    return this.adopt(key, data, writeCacheEntry(this.entryFile(key), page));
+    const { data, htmlAt } = writeCacheEntry(this.entryFile(key), page);
+    return this.adopt(key, data, htmlAt);
   }
 
   /**
@@ -141,15 +141,15 @@ const NEWLINE = 0x0a;
 /** Marks this process's half-written entries (its worker threads' too). */
 const OWN_TMP = `.tmp-${process.pid}-`;
 
-/** Writes one cache entry: the page's data as a line of JSON, then its HTML. Returns the byte offset of the HTML. */
-export function writeCacheEntry(file: string, page: RenderedPage): number {
+/** Writes one cache entry: the page's data as a line of JSON, then its HTML. Returns the data and the byte offset of the HTML. */
+export function writeCacheEntry(file: string, page: RenderedPage): { data: Omit<RenderedPage, 'html'>; htmlAt: number } {
   const { html, ...data } = page;
   const head = Buffer.from(`${JSON.stringify(data)}\n`);
   // Write then rename, so a concurrent build never reads half an entry.
   const tmp = `${file}${OWN_TMP}${threadId}`;
   writeFileSync(tmp, Buffer.concat([head, Buffer.from(html)]));
   renameSync(tmp, file);
-  return head.length;
+  return { data, htmlAt: head.length };
 }
 
 /** Reads an entry's HTML, which starts at byte `offset` of its file. */

@@ -91,9 +91,6 @@ export async function renderPages(
   const keys = new Map<string, string>();
   // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
   // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
-  // One-off builds hold pages compactly (a disk cache hands them out so); the dev server (a memo)
-  // keeps strings, which it reads on every rebuild.
-  const hold = options.memo === undefined && cache === undefined ? compact : (page: RenderedPage) => page;
   const todo: MarkdownInput[] = [];
   const sizes = new Map<string, number>();
   for (const page of inputs) {
@@ -103,7 +100,7 @@ export async function renderPages(
       keys.set(input.path, key);
       const hit = cache.get(key);
       if (hit !== undefined) {
-        out.set(input.path, hold(hit));
+        out.set(input.path, hit);
         continue;
       }
     }
@@ -112,7 +109,10 @@ export async function renderPages(
   }
   // With a cache, every page to render has its key.
   const keyOf = (path: string): string => keys.get(path) ?? '';
-  const store = (page: RenderedPage) => out.set(page.path, cache === undefined ? hold(page) : cache.set(keyOf(page.path), page));
+  // A cache hands back pages as it holds them. Without one, a one-off build holds them compactly; the
+  // dev server (a memo) keeps strings, which it reads on every rebuild.
+  const keep = (page: RenderedPage) => (cache !== undefined ? cache.set(keyOf(page.path), page) : options.memo === undefined ? compact(page) : page);
+  const store = (page: RenderedPage) => out.set(page.path, keep(page));
   const direct = cache instanceof DiskRenderCache ? cache : undefined;
 
   const file = workerFile();

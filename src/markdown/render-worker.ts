@@ -29,7 +29,7 @@ export default function renderBatch(task: RenderTask): Array<RenderedPage | Writ
     const page = render(input);
     const entry = task.entries?.[i];
     if (entry === undefined) return page;
-    const { html, ...data } = page;
-    return { ...data, htmlAt: writeCacheEntry(entry, page) };
+    const { data, htmlAt } = writeCacheEntry(entry, page);
+    return { ...data, htmlAt };
   });
 }

@@ -41,7 +41,8 @@ export function noteBackrefsHtml(noteId: string, refHrefs: readonly string[]): s
 export function fillNoteTexts(pageHtml: string, defs: readonly NoteDef[]): void {
   let from = 0;
   for (const def of defs) {
-    if (def.html !== '' || def.id === '' || def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) continue;
+    // kramdown `[^n]` notes carry their text already.
+    if (def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) continue;
     const marker = `class="footnote-number" data-for="${def.id}"`;
     // Notes appear in page order, so each search starts where the last note ended.
     let number = pageHtml.indexOf(marker, from);
@@ -328,5 +329,3 @@ function block(tagName: string, properties: Properties, children: readonly (Bloc
 function html(value: string): Html {
   return { type: 'html', value };
 }
-
-
