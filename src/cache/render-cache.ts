@@ -1,6 +1,6 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { heldPage } from './held-page.js';
@@ -31,7 +31,8 @@ export class MemoryRenderCache implements RenderCache {
     if (page === undefined) {
       const seeded = this.seed?.get(key);
       // Read the entry's HTML now: a later `dossier build` may prune the file while the dev server runs.
-      if (seeded !== undefined) page = { ...seeded, html: seeded.html, notes: { refs: seeded.notes.refs, defs: seeded.notes.defs.map((d) => ({ ...d, html: d.html })) } };
+      // (Spreading reads each getter once.)
+      if (seeded !== undefined) page = { ...seeded, notes: { refs: seeded.notes.refs, defs: seeded.notes.defs.map((d) => ({ ...d })) } };
     }
     if (page !== undefined) this.used.set(key, page);
     return page;
@@ -74,21 +75,14 @@ export class DiskRenderCache implements RenderCache {
   get(key: string): RenderedPage | undefined {
     this.used.add(key);
     const file = this.file(key);
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
-    } catch {
-      this.misses++;
-      return undefined;
-    }
-    const newline = bytes.indexOf(NEWLINE);
-    try {
-      if (newline === -1) throw new SyntaxError('no HTML after the page data');
-      const data = JSON.parse(bytes.toString('utf8', 0, newline)) as Omit<RenderedPage, 'html'>;
+      const head = readEntryHead(file);
+      if (head === undefined) throw new SyntaxError('no HTML after the page data');
+      const data = JSON.parse(head.toString('utf8')) as Omit<RenderedPage, 'html'>;
       this.hits++;
-      return heldPage(data, () => readHtml(file, newline + 1));
+      return heldPage(data, () => readHtml(file, head.length + 1));
     } catch {
-      // A torn or foreign file is a miss; the fresh rendering overwrites it.
+      // A missing entry is a miss; so is a torn or foreign file, which the fresh rendering overwrites.
       this.misses++;
       return undefined;
     }
@@ -152,10 +146,43 @@ export function writeCacheEntry(file: string, page: RenderedPage): { data: Omit<
   return { data, htmlAt: head.length };
 }
 
+/** An entry's first line (the page data) without its newline, read in chunks so the HTML is not read; undefined when there is no newline. */
+function readEntryHead(file: string): Buffer | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(HEAD_CHUNK);
+      const read = readSync(fd, chunk, 0, HEAD_CHUNK, length);
+      if (read === 0) return undefined;
+      const newline = chunk.subarray(0, read).indexOf(NEWLINE);
+      if (newline !== -1) {
+        chunks.push(chunk.subarray(0, newline));
+        return Buffer.concat(chunks);
+      }
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Page data is a few KB (headings, note texts); one read usually takes it all. */
+const HEAD_CHUNK = 32 * 1024;
+
 /** Reads an entry's HTML, which starts at byte `offset` of its file. */
 function readHtml(file: string, offset: number): string {
   try {
-    return readFileSync(file).toString('utf8', offset);
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.allocUnsafe(Math.max(0, fstatSync(fd).size - offset));
+      readSync(fd, bytes, 0, bytes.length, offset);
+      return bytes.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw new Error(`the render cache entry ${file} vanished during the build (${(error as Error).message}); build again`);
   }

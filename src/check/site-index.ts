@@ -26,6 +26,8 @@ export class SiteIndex {
   private readonly pageByOutput = new Map<string, Page>();
   private readonly byLowerCase = new Map<string, string>();
   private readonly idCache = new Map<string, ReadonlySet<string>>();
+  /** Every page URL, for "did you mean" suggestions (made on the first broken link). */
+  private pageUrls: string[] | undefined;
 
   constructor(
     readonly baseurl: string,
@@ -100,8 +102,8 @@ export class SiteIndex {
       const found = this.files.has(candidate) ? candidate : this.byLowerCase.get(candidate.toLowerCase());
       if (found !== undefined) return this.hrefFor(found);
     }
-    const pageUrls = [...this.pageByOutput.values()].map((p) => p.url);
-    const near = closestMatch(sitePath, pageUrls);
+    this.pageUrls ??= [...this.pageByOutput.values()].map((p) => p.url);
+    const near = closestMatch(sitePath, this.pageUrls);
     // The home page is "close" to every short path; suggesting it helps nobody.
     return near === undefined || near === '/' ? undefined : `${this.baseurl}${near}`;
   }

@@ -29,7 +29,7 @@ export interface NoteDef {
   id: string;
   line: number;
   column: number;
-  /** The note's text as HTML, for previews and sidenotes. */
+  /** The note's text as HTML, for previews of notes on other chapter pages (empty for kramdown `[^n]` notes, which are page-local). */
   html: string;
 }
 

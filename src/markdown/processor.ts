@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { NotePlacement } from '../config/site-config.js';
-import type { KramdownOptions } from './kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './kramdown-options.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
@@ -38,6 +38,7 @@ export interface ProcessorOptions {
 
 /** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
 export function createProcessor(options: ProcessorOptions) {
+  const kramdown = options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS;
   return (
     unified()
       // CommonMark parse of the text preprocess-kramdown.ts already made CommonMark-friendly.
@@ -47,9 +48,9 @@ export function createProcessor(options: ProcessorOptions) {
       // Attribute lists first: they decide classes and explicit ids that every later step reads.
       .use(remarkKramdownIal)
       // kramdown auto ids, after IALs (an explicit `{#id}` wins) and before the TOC that links to them.
-      .use(remarkHeadingIds, { input: options.kramdown?.input ?? 'GFM', autoIds: options.kramdown?.autoIds ?? true })
+      .use(remarkHeadingIds, { input: kramdown.input, autoIds: kramdown.autoIds })
       // `{:toc}` lists need every heading's final id and `.no_toc` class.
-      .use(remarkKramdownToc, { tocLevels: options.kramdown?.tocLevels ?? [1, 2, 3, 4, 5, 6] })
+      .use(remarkKramdownToc, { tocLevels: kramdown.tocLevels })
       // Notes are recognised on the raw `<sup>` nodes before typography touches their text.
       .use(remarkHandNumberedNotes, { placement: options.notePlacement })
       // Smart quotes and dashes as kramdown prints them, after ids were taken from the raw text.

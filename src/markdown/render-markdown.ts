@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { pageTerms } from '../search/page-terms.js';
 import type { RenderedPage } from './page-data.js';
 import { fillNoteTexts } from './plugins/remark-hand-numbered-notes.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS } from './kramdown-options.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
 
@@ -18,6 +19,19 @@ export interface MarkdownInput {
 
 export type RenderMarkdown = (input: MarkdownInput) => RenderedPage;
 
+const renderers = new Map<string, RenderMarkdown>();
+
+/** The render function for these options, built once per thread and reused by every later build. */
+export function rendererFor(options: ProcessorOptions): RenderMarkdown {
+  const key = JSON.stringify(options);
+  let render = renderers.get(key);
+  if (render === undefined) {
+    render = createMarkdownRenderer(options);
+    renderers.set(key, render);
+  }
+  return render;
+}
+
 /** Builds the processor once and returns the per-page render function. */
 export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdown {
   const processor = createProcessor(options);
@@ -25,7 +39,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
     if (input.kind === 'html') {
       return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(input.body), diagnostics: [] };
     }
-    const pre = preprocessKramdown(input.body, { input: options.kramdown?.input ?? 'GFM' });
+    const pre = preprocessKramdown(input.body, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
     const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks } });
     const tree = processor.parse(file);
     const html = processor.stringify(processor.runSync(tree, file), file);

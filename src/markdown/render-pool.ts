@@ -9,7 +9,7 @@ import { DiskRenderCache, type RenderCache } from '../cache/render-cache.js';
 import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
-import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from './render-markdown.js';
+import { rendererFor, type MarkdownInput } from './render-markdown.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
 
 /** Below this many pages to render, starting workers costs more than it saves. */
@@ -30,17 +30,15 @@ export function workerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** A pool of render workers; the dev server keeps one alive across rebuilds. */
-export class RenderPool {
+/** A pool of render workers, started for one renderPages call. */
+class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
 
-  constructor(filename: string, readonly threads = availableParallelism()) {
+  constructor(filename: string, readonly threads: number) {
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
       filename,
       minThreads: threads,
       maxThreads: threads,
-      // Idle dev servers give their threads back; a new build starts them again.
-      idleTimeout: 60_000,
       // Parsing allocates short-lived objects at a furious rate; a young generation this size
       // (V8's default is a few MB) cuts garbage-collection time by about a tenth.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -61,9 +59,7 @@ export class RenderPool {
 export interface RenderPagesOptions {
   processor: ProcessorOptions;
   cache?: RenderCache | undefined;
-  /** A long-lived pool to use; without it one is started for this call when the site is big enough. */
-  pool?: RenderPool | undefined;
-  /** Worker threads to start when no pool is given; 0 renders in this thread. Default: the available cores. */
+  /** Worker threads to start when there are enough pages to render; 0 renders in this thread. Default: the available cores. */
   threads?: number | undefined;
   onProgress?: ((message: string) => void) | undefined;
   /** Keeps each page's cache key while its body is unchanged (hashing every body is most of a warm render). */
@@ -76,8 +72,6 @@ export interface RenderStats {
   cached: number;
   threads: number;
 }
-
-const inThreadRenderers = new Map<string, RenderMarkdown>();
 
 /** Renders every input (cache first, then workers or this thread), returning results by page path. */
 export async function renderPages(
@@ -117,22 +111,17 @@ export async function renderPages(
 
   const file = workerFile();
   const wantThreads = options.threads ?? availableParallelism();
-  const useWorkers = todo.length >= MIN_PAGES_FOR_WORKERS && file !== undefined && (options.pool !== undefined || wantThreads > 0);
+  const useWorkers = todo.length >= MIN_PAGES_FOR_WORKERS && file !== undefined && wantThreads > 0;
   let threads = 0;
   if (!useWorkers) {
-    const optionsKey = JSON.stringify(options.processor);
-    let render = inThreadRenderers.get(optionsKey);
-    if (render === undefined) {
-      render = createMarkdownRenderer(options.processor);
-      inThreadRenderers.set(optionsKey, render);
-    }
+    const render = rendererFor(options.processor);
     const step = Math.max(250, Math.ceil(todo.length / 10));
     todo.forEach((page, i) => {
       store(render(toInput(page)));
       if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
     });
   } else {
-    const pool = options.pool ?? new RenderPool(file, Math.max(1, wantThreads));
+    const pool = new RenderPool(file, wantThreads);
     threads = pool.threads;
     try {
       const batches = toBatches(todo, sizes);
@@ -162,7 +151,7 @@ export async function renderPages(
       };
       await Promise.all(Array.from({ length: pool.threads * 2 }, feed));
     } finally {
-      if (options.pool === undefined) await pool.close();
+      await pool.close();
     }
   }
   cache?.finish();

@@ -2,7 +2,7 @@
 import { writeCacheEntry } from '../cache/render-cache.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
-import { createMarkdownRenderer, type MarkdownInput, type RenderMarkdown } from './render-markdown.js';
+import { rendererFor, type MarkdownInput } from './render-markdown.js';
 
 /** One task: a batch of pages sharing the same renderer options. */
 export interface RenderTask {
@@ -15,16 +15,9 @@ export interface RenderTask {
 /** A rendering whose HTML went into its cache entry, from byte `htmlAt`, instead of coming back. */
 export type WrittenPage = Omit<RenderedPage, 'html'> & { htmlAt: number };
 
-const renderers = new Map<string, RenderMarkdown>();
-
 /** Renders every page of the batch; the processor is built on the first task and reused after. */
 export default function renderBatch(task: RenderTask): Array<RenderedPage | WrittenPage> {
-  const key = JSON.stringify(task.options);
-  let render = renderers.get(key);
-  if (render === undefined) {
-    render = createMarkdownRenderer(task.options);
-    renderers.set(key, render);
-  }
+  const render = rendererFor(task.options);
   return task.inputs.map((input, i) => {
     const page = render(input);
     const entry = task.entries?.[i];

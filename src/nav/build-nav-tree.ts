@@ -1,10 +1,9 @@
 /** Stage 4: resolve `parent` / `grand_parent` / `ancestor` titles into one navigation tree, as Just the Docs does. */
 import type { SiteConfig } from '../config/site-config.js';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { closestMatch, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { checkSiblings } from './check-siblings.js';
-import { closestTitle } from './closest-title.js';
 import { compareCodePoints, sortSiblings } from './sort-siblings.js';
 
 /** A titled page that made it into the tree, with its node. */
@@ -254,7 +253,7 @@ function describeParent(parent: string | undefined): string {
 }
 
 function didYouMean(wanted: string, candidates: Iterable<string>): string {
-  const match = closestTitle(wanted, candidates);
+  const match = closestMatch(wanted, candidates);
   return match === undefined ? '' : ` (did you mean \`${match}\`?)`;
 }
 

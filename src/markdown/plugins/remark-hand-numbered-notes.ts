@@ -1,7 +1,5 @@
 /** Turns hand-numbered `<sup>N</sup>` notes and kramdown `[^n]` footnotes into linked references and notes. */
-import { toHtml } from 'hast-util-to-html';
 import type { BlockContent, FootnoteDefinition, Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
 import { SKIP, walk } from '../walk.js';
 import type { VFile } from 'vfile';
 import type { NotePlacement } from '../../config/site-config.js';
@@ -290,9 +288,9 @@ function convertKramdownNotes(tree: Root, state: State): RootContent | undefined
     const name = definition.label ?? definition.identifier;
     const used = order.includes(definition);
     const place = definition.position?.start;
-    const content = definition.children.map((c) => toHtml(toHast(c, { allowDangerousHtml: true }), { allowDangerousHtml: true })).join('');
     // kramdown drops notes nobody cites; they are still recorded (without an id) so `check` can report them.
-    state.defs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id: used ? `fn:${name}` : '', line: place?.line ?? 1, column: place?.column ?? 1, html: content });
+    // No text: a kramdown note is cited only on its own page, whose previews read it from the page itself.
+    state.defs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id: used ? `fn:${name}` : '', line: place?.line ?? 1, column: place?.column ?? 1, html: '' });
   }
   if (order.length === 0) return undefined;
   const items = order.map((definition) => {
