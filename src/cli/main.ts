@@ -25,7 +25,7 @@ Defaults: --source content, --out _site (inside the current folder).
 Exit codes: 0 clean, 1 content errors reported, 2 bad usage or configuration.`;
 
 /** Exit code for "bad usage or config". */
-export const EXIT_USAGE = 2;
+const EXIT_USAGE = 2;
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

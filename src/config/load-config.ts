@@ -6,7 +6,7 @@ import type { AuxLink, EditLinkConfig, NavSort, SiteConfig } from './site-config
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
-export const JEKYLL_DEFAULT_EXCLUDES = [
+const JEKYLL_DEFAULT_EXCLUDES = [
   '.sass-cache/',
   '.jekyll-cache/',
   'gemfiles/',
@@ -19,13 +19,8 @@ export const JEKYLL_DEFAULT_EXCLUDES = [
   'vendor/ruby/',
 ];
 
-export interface LoadConfigOptions {
-  /** Folder of the site's own templates, relative to the source (default `_templates`). */
-  templatesDir?: string;
-}
-
 /** Reads `<sourceDir>/_config.yml` (absent is fine) and returns the resolved configuration. */
-export function loadConfig(sourceDir: string, options: LoadConfigOptions = {}): SiteConfig {
+export function loadConfig(sourceDir: string): SiteConfig {
   const root = path.resolve(sourceDir);
   if (!existsSync(root)) {
     throw new ConfigError(`source folder ${sourceDir} does not exist`, {
@@ -54,14 +49,13 @@ export function loadConfig(sourceDir: string, options: LoadConfigOptions = {}): 
       raw = parsed as Record<string, unknown>;
     }
   }
-  return resolveConfig(root, raw, options);
+  return resolveConfig(root, raw);
 }
 
 /** Validates raw config values and fills defaults; all type problems are reported together. */
-export function resolveConfig(
+function resolveConfig(
   sourceDir: string,
   raw: Record<string, unknown>,
-  options: LoadConfigOptions = {},
 ): SiteConfig {
   const problems: string[] = [];
   const read = new Reader(raw, problems);
@@ -80,7 +74,7 @@ export function resolveConfig(
     problems.push(`dossier.footnote_placement must be inline or end, not ${JSON.stringify(placement)}`);
   }
 
-  const templatesName = options.templatesDir ?? dRead.string('templates', '_templates');
+  const templatesName = dRead.string('templates', '_templates');
   const templatesDir = path.resolve(sourceDir, templatesName);
   const publicDir = path.resolve(sourceDir, dRead.string('public', '_public'));
 

@@ -70,7 +70,7 @@ function fileVersion(abs: string): number[] {
 }
 
 /** True when the text opens with a `---` front-matter fence, as Jekyll requires. */
-export function hasFrontMatter(text: string): boolean {
+function hasFrontMatter(text: string): boolean {
   return /^(?:\uFEFF)?---[ \t]*\r?\n/.test(text);
 }
 
@@ -100,7 +100,7 @@ const HEAD_BYTES = 64;
 type EntryFilter = (rel: string, isDir: boolean) => boolean;
 
 /** Jekyll's rules: skip `.`/`_`/`#` names and `~` backups unless included, then honour `exclude`. */
-export function createEntryFilter(config: Pick<SiteConfig, 'exclude' | 'include'>): EntryFilter {
+function createEntryFilter(config: Pick<SiteConfig, 'exclude' | 'include'>): EntryFilter {
   const toMatcher = (patterns: string[]) =>
     patterns.map((pattern) => {
       const p = pattern.replace(/^\.?\/+/, '').replace(/\/+$/, '');

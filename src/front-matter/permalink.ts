@@ -26,7 +26,7 @@ export function pageUrl(
 }
 
 /** The file under the output folder that serves `url`, the way Jekyll and GitHub Pages map them. */
-export function outputPathFor(url: string): string {
+function outputPathFor(url: string): string {
   const rel = url.replace(/^\/+/, '');
   if (rel === '' || rel.endsWith('/')) return `${rel}index.html`;
   return path.posix.extname(rel) === '' ? `${rel}.html` : rel;

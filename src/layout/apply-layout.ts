@@ -45,7 +45,7 @@ export interface TemplateData {
   asset: (name: string) => string;
 }
 
-export const LAYOUTS = ['default', 'page', 'home'] as const;
+const LAYOUTS = ['default', 'page', 'home'] as const;
 
 export interface LayoutInput {
   page: Page;

@@ -8,7 +8,7 @@ import { siteHref } from './urls.js';
 import { decodeEntities } from '../html-text.js';
 
 /** The template that renders an essay's print page. */
-export const ESSAY_PRINT_TEMPLATE = 'essay-print';
+const ESSAY_PRINT_TEMPLATE = 'essay-print';
 
 /** One chapter as the print template sees it. */
 export interface PrintChapter {
@@ -42,7 +42,7 @@ export interface PrintOutput {
 }
 
 /** An essay is a second-level page with chapters under it (the letter → essay → chapter shape of FORMAT.md §2). */
-export function isEssay(node: NavNode): boolean {
+function isEssay(node: NavNode): boolean {
   return node.depth === 1 && node.children.some((child) => !child.navExclude);
 }
 

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { parseFlags, UsageError } from '../cli/main.js';
-import { devCacheDir, startDevServer } from './dev-server.js';
+import { defaultCacheDir } from '../cache/render-cache.js';
+import { startDevServer } from './dev-server.js';
 
 /** Runs the dev server until Ctrl-C; returns the exit code. */
 export async function devCommand(argv: readonly string[]): Promise<number> {
@@ -16,7 +17,8 @@ export async function devCommand(argv: readonly string[]): Promise<number> {
   const sourceDir = path.resolve(flags.source);
   // Fail fast with the usual config message before anything listens.
   loadConfig(sourceDir);
-  const server = await startDevServer({ sourceDir, port, cacheDir: flags.cache ? devCacheDir(sourceDir) : undefined });
+  // Seeded from the cache `dossier build` writes, so the first build is warm.
+  const server = await startDevServer({ sourceDir, port, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined });
   process.stdout.write(`Serving ${path.relative(process.cwd(), sourceDir) || '.'} at ${server.url}  (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -6,7 +6,7 @@ import { buildSite, type BuildResult } from '../build.js';
 import { BuildMemo } from '../cache/build-memo.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
-import { DiskRenderCache, MemoryRenderCache, defaultCacheDir } from '../cache/render-cache.js';
+import { DiskRenderCache, MemoryRenderCache } from '../cache/render-cache.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -169,11 +169,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The default cache folder the dev server seeds from: the one `dossier build` writes. */
-export function devCacheDir(sourceDir: string): string {
-  return defaultCacheDir(sourceDir);
 }
 
 function slowest(result: BuildResult): Array<[string, number]> {

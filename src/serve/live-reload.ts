@@ -63,7 +63,7 @@ function event(name: string, data: unknown): string {
 }
 
 /** The script injected into served HTML (never into built files): reloads, and draws the error overlay. */
-export const LIVE_RELOAD_SCRIPT = `<script>(() => {
+const LIVE_RELOAD_SCRIPT = `<script>(() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const id = '__dossier-overlay';
   const hide = () => document.getElementById(id)?.remove();

@@ -37,7 +37,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Content type for a file name (octet-stream when unknown, as static hosts do). */
-export function contentTypeFor(file: string): string {
+function contentTypeFor(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   return CONTENT_TYPES[ext] ?? 'application/octet-stream';
 }
