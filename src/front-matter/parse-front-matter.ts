@@ -43,7 +43,28 @@ export function parseFrontMatter(sources: readonly SourcePage[], config: SiteCon
   return { pages, diagnostics };
 }
 
-const FENCE_END = /^(?:---|\.\.\.)[ \t]*$/;
+const FENCE_OPEN = /^---[ \t]*\r?\n/;
+const FENCE_END = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+/**
+ * Splits front matter where Jekyll does: after an opening `---` line, the first line that is `---`
+ * or `...` (blanks may follow either fence) closes it. `closing` is that line's 0-based index.
+ */
+function splitFence(text: string): { yaml: string; body: string; closing: number } | undefined {
+  const open = FENCE_OPEN.exec(text);
+  if (open === null) return undefined;
+  let start = open[0].length;
+  for (let line = 1; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (FENCE_END.test(text.slice(start, end))) {
+      return { yaml: text.slice(open[0].length, start), body: newline === -1 ? '' : text.slice(newline + 1), closing: line };
+    }
+    if (newline === -1) return undefined;
+    start = newline + 1;
+  }
+  return undefined;
+}
 
 /** Parses one page; pushes its problems onto `diagnostics`. */
 export function parsePage(
@@ -56,18 +77,17 @@ export function parsePage(
 
   const text = source.text.replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/);
-  const closing = lines.findIndex((line, i) => i > 0 && FENCE_END.test(line));
-  if (closing === -1) {
+  const fence = splitFence(text);
+  if (fence === undefined) {
     report(1, 1, 'front-matter/unclosed', 'front matter opened with --- on line 1 is never closed; add a --- line after the last key');
     return undefined;
   }
+  const { closing, body } = fence;
   let data: Record<string, unknown> = {};
-  let body = '';
-  const split = (engine: (yaml: string) => unknown) => {
-    const parsed = matter(text, { engines: { yaml: (yaml: string) => engine(yaml) as object } });
-    body = parsed.content;
-    return toMapping(parsed.data);
-  };
+  // gray-matter reads the YAML between plain fences: Jekyll's own fence rules (`...` closes too,
+  // blanks may follow a fence, `----` is no fence) were applied by splitFence.
+  const split = (engine: (yaml: string) => unknown) =>
+    toMapping(matter(`---\n${fence.yaml}---\n`, { engines: { yaml: (yaml: string) => engine(yaml) as object } }).data);
   // gray-matter hands the engine the text from the newline after the opening fence, so
   // a YAML line number is already the file's line number.
   try {

@@ -33,6 +33,24 @@ describe('parsePage', () => {
     expect(diagnostics).toMatchObject([{ line: 1, rule: 'front-matter/unclosed', severity: 'error' }]);
   });
 
+  it('closes front matter where Jekyll does: at `...`, at a fence followed by blanks, never at `----`', () => {
+    const dots = parse('---\ntitle: Dots\n...\nBody\n');
+    expect(dots.diagnostics).toEqual([]);
+    expect(dots.page).toMatchObject({ data: { title: 'Dots' }, body: 'Body\n', bodyLine: 4 });
+
+    const blanks = parse('---  \ntitle: Blanks\n--- \t\nBody\n');
+    expect(blanks.diagnostics).toEqual([]);
+    expect(blanks.page).toMatchObject({ data: { title: 'Blanks' }, body: 'Body\n', bodyLine: 4 });
+
+    // A rule of four dashes inside the YAML is not a fence; the block ends at the next `---`.
+    const rule = parse('---\ntitle: Rule\n----\n---\nBody\n');
+    expect(rule.page?.data.title).toBe('Rule');
+    expect(rule.page).toMatchObject({ body: 'Body\n', bodyLine: 5 });
+
+    const crlf = parse('---\r\ntitle: Windows\r\n---\r\nBody\r\nMore\r\n');
+    expect(crlf.page).toMatchObject({ data: { title: 'Windows' }, body: 'Body\r\nMore\r\n', bodyLine: 4 });
+  });
+
   it('reports a tab in YAML with its line and still yields the page', () => {
     const { page, diagnostics } = parse('---\ntitle: A\nparent:\n\tG\n---\nBody');
     expect(page).toBeDefined();
