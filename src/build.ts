@@ -1,6 +1,7 @@
 /** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
 import path from 'node:path';
 import { remember, type BuildMemo } from './cache/build-memo.js';
+import { layoutKey, siteLayoutKey } from './cache/layout-key.js';
 import { loadConfig } from './config/load-config.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -13,10 +14,10 @@ import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
-import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
+import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
-import { renderPages } from './markdown/render-pool.js';
+import { renderPages, type RenderStats } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
@@ -77,28 +78,39 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = liquid.pages;
     // The tree reads each page's path, URL and front matter only.
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
-    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache, memo));
+    const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
+    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache, memo, renderStats));
     const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl, memo));
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
     const searchable: SearchablePage[] = [];
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    // With a render cache, each file gets a key of everything it is made from; the writer keeps a file
+    // the last build made from the same key instead of having it laid out again.
+    const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, renderStats.keys, notes.signature);
+    const searchPaths: string[] = [];
     await time('layout+write', () => {
       for (const page of pages) {
         const body = rendered.get(page.path);
-        const html = notes.html(page.path);
-        const laidOut = remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
-          const found: Diagnostic[] = [];
-          const pageNav = pageNavFor(nav, page.path);
-          const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
-          return { html: applyLayout(input, config, templates, found), diagnostics: found, essay: pageNav.chapter?.essay.title };
-        });
-        diagnostics.push(...laidOut.diagnostics);
-        writer.write(page.outputPath, laidOut.html);
+        const pageNav = pageNavFor(nav, page.path);
+        const key = keyOf('page', [page.path]);
+        const reused = key === undefined ? undefined : writer.reuse?.(page.outputPath, key);
+        if (reused !== undefined) diagnostics.push(...reused);
+        else {
+          const html = notes.html(page.path);
+          const laidOut = remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+            const found: Diagnostic[] = [];
+            const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+            return { html: applyLayout(input, config, templates, found), diagnostics: found };
+          });
+          diagnostics.push(...laidOut.diagnostics);
+          writer.write(page.outputPath, laidOut.html, key === undefined ? undefined : { key, diagnostics: laidOut.diagnostics });
+        }
         if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
           const title = page.data.title ?? config.title;
-          searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: laidOut.essay, terms: body.terms });
+          searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
+          searchPaths.push(page.path);
         }
       }
       for (const file of statics) writer.copy(file.path, file.absPath);
@@ -108,10 +120,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
     // reading order), then the search index over the terms the Markdown stage counted per page.
     await time('print+search', () => {
-      for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) writer.write(out.outputPath, out.html);
+      for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
+        const key = keyOf('print', out.sources);
+        if (key === undefined || writer.reuse?.(out.outputPath, key) === undefined) writer.write(out.outputPath, out.html(), key === undefined ? undefined : { key });
+      }
       if (config.searchEnabled) {
-        const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
-        for (const file of index) writer.write(file.path, file.data);
+        const key = keyOf('search', searchPaths);
+        if (key === undefined || writer.reuseAll?.(key) !== true) {
+          const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
+          for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
+        }
       }
     });
     await time('commit', () => writer.commit());
@@ -148,11 +166,37 @@ function renderAll(
   onProgress: ((message: string) => void) | undefined,
   cache: RenderCache | undefined,
   memo: BuildMemo | undefined,
+  stats: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
   const processor = {
     headingAnchors: config.headingAnchors,
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
   };
-  return renderPages(pages, { processor, cache, onProgress, memo });
+  return renderPages(pages, { processor, cache, onProgress, memo }, stats);
+}
+
+/**
+ * The key of a file of some kind made from the given source pages (a page; an essay and its chapters;
+ * every searchable page): the site's layout key, then each page's render key and note links.
+ * Undefined without render keys (no cache).
+ */
+function layoutKeys(
+  config: SiteConfig,
+  templates: TemplateEngine,
+  pages: readonly Page[],
+  renderKeys: ReadonlyMap<string, string> | undefined,
+  noteLinks: (path: string) => string,
+): (kind: string, paths: readonly string[]) => string | undefined {
+  if (renderKeys === undefined) return () => undefined;
+  const site = siteLayoutKey(config, templates, pages);
+  return (kind, paths) => {
+    const parts = [site, kind];
+    for (const path of paths) {
+      const key = renderKeys.get(path);
+      if (key === undefined) return undefined;
+      parts.push(path, key, noteLinks(path));
+    }
+    return layoutKey(parts);
+  };
 }

@@ -2,8 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../build.js';
-import { diskBuildCaches } from '../cache/disk-build-caches.js';
-import { DiskWriter } from '../write/writer.js';
+import { diskBuildOutput } from '../cache/disk-build-caches.js';
 
 /** What the parent benchmark reads back from one child build. */
 export interface BuildSample {
@@ -27,8 +26,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const result = await buildSite({
     sourceDir,
-    writer: new DiskWriter(outDir),
-    ...(cacheDir === undefined || cacheDir === '' ? {} : diskBuildCaches(cacheDir)),
+    ...diskBuildOutput(outDir, cacheDir === undefined || cacheDir === '' ? undefined : cacheDir),
   });
   const ms = performance.now() - t0;
   let pageHtmlBytes = 0;

@@ -116,10 +116,11 @@ export class DiskRenderCache implements RenderCache {
   finish(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      // Entries of older versions (`<key>.json`) go too.
-      const key = name.endsWith(ENTRY) ? name.slice(0, -ENTRY.length) : undefined;
-      if (key === undefined || !this.used.has(key)) {
-        if (!name.includes('.tmp-') || name.includes(OWN_TMP)) unlinkSafely(path.join(this.dir, name));
+      // Entries of older versions (`<key>.json`) go too; other files (the output manifests) are not this cache's.
+      if (name.includes('.tmp-')) {
+        if (name.includes(OWN_TMP)) unlinkSafely(path.join(this.dir, name));
+      } else if ((name.endsWith(ENTRY) && !this.used.has(name.slice(0, -ENTRY.length))) || name.endsWith('.json')) {
+        unlinkSafely(path.join(this.dir, name));
       }
     }
     this.used.clear();
@@ -186,6 +187,12 @@ function readHtml(file: string, offset: number): string {
   } catch (error) {
     throw new Error(`the render cache entry ${file} vanished during the build (${(error as Error).message}); build again`);
   }
+}
+
+/** Where builds of `sourceDir`'s cache into `outDir` record what they made (see write/output-manifest.ts). */
+export function outputManifestFile(cacheDir: string, outDir: string): string {
+  const out = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `outputs-${out}.manifest`);
 }
 
 /** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */

@@ -6,34 +6,46 @@ import { fileURLToPath } from 'node:url';
 import type { ProcessorOptions } from '../markdown/processor.js';
 import type { MarkdownInput } from '../markdown/render-markdown.js';
 
-let codeHash: string | undefined;
+const codeHashes = new Map<string, string>();
 
 /**
- * Hash of the code that renders Markdown (the markdown/ folder, as compiled JS or TS sources),
- * Dossier's version and the lockfile: a new Dossier or a new unified never reuses old HTML.
+ * Hash of Dossier's version, its lockfile and the code under `folders` (relative to the code root,
+ * as compiled JS or TS sources) plus single modules `modules`: a new Dossier or a new unified never
+ * reuses old output.
  */
-export function rendererCodeHash(): string {
-  if (codeHash !== undefined) return codeHash;
+function codeHash(folders: readonly string[], modules: readonly string[] = []): string {
+  const id = [...folders, '|', ...modules].join('\0');
+  const known = codeHashes.get(id);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.resolve(here, '../..');
+  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   for (const file of ['package.json', 'package-lock.json']) {
-    const abs = path.join(root, file);
+    const abs = path.resolve(codeRoot, '..', file);
     if (existsSync(abs)) hash.update(`${file}\0`).update(readFileSync(abs)).update('\0');
   }
-  const markdownDir = path.resolve(here, '../markdown');
-  for (const file of listCode(markdownDir)) {
-    hash.update(`${file}\0`).update(readFileSync(path.join(markdownDir, file))).update('\0');
+  for (const folder of folders) {
+    const dir = path.join(codeRoot, folder);
+    for (const file of listCode(dir)) hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(dir, file))).update('\0');
   }
-  // The renderer's imports outside markdown/.
-  for (const name of ['diagnostics', 'html-text', 'search/page-terms']) {
+  for (const name of modules) {
     for (const ext of ['.js', '.ts']) {
-      const abs = path.resolve(here, '..', name + ext);
+      const abs = path.join(codeRoot, name + ext);
       if (existsSync(abs)) hash.update(`${name}\0`).update(readFileSync(abs)).update('\0');
     }
   }
-  codeHash = hash.digest('hex');
-  return codeHash;
+  const digest = hash.digest('hex');
+  codeHashes.set(id, digest);
+  return digest;
+}
+
+/** The code that renders Markdown: the markdown/ folder and the modules it imports from outside it. */
+export function rendererCodeHash(): string {
+  return codeHash(['markdown'], ['diagnostics', 'html-text', 'search/page-terms']);
+}
+
+/** All of Dossier's code: what lays a page out reaches into most of it. */
+export function dossierCodeHash(): string {
+  return codeHash(['.']);
 }
 
 /** The part of every key shared by all pages of one build: code version plus renderer options. */

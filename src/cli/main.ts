@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite } from '../build.js';
-import { diskBuildCaches } from '../cache/disk-build-caches.js';
+import { diskBuildOutput } from '../cache/disk-build-caches.js';
 import { defaultCacheDir } from '../cache/render-cache.js';
 import { loadConfig } from '../config/load-config.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -11,7 +11,6 @@ import { DossierError } from '../errors.js';
 import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
 import { buildNavTree } from '../nav/build-nav-tree.js';
 import { formatNavText, navToJson } from '../nav/format-nav.js';
-import { DiskWriter } from '../write/writer.js';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -101,9 +100,8 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
   const result = await buildSite({
     sourceDir,
     config,
-    writer: new DiskWriter(outDir),
     onProgress: progress,
-    ...(flags.cache ? diskBuildCaches(defaultCacheDir(sourceDir)) : {}),
+    ...diskBuildOutput(outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined),
   });
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

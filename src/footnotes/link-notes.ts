@@ -15,6 +15,8 @@ export interface LinkedNotes {
    * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
    */
   html(path: string): string;
+  /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
+  signature(path: string): string;
   diagnostics: Diagnostic[];
 }
 
@@ -55,7 +57,11 @@ export function linkNotes(
     if (page === undefined) return body;
     return remember(memo, `note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
   };
-  return { html, diagnostics };
+  const signature = (path: string): string => {
+    const page = links.get(path);
+    return page === undefined ? '' : JSON.stringify([[...page.refHref], [...page.backHrefs], [...page.previews]]);
+  };
+  return { html, signature, diagnostics };
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {

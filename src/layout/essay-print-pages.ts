@@ -37,8 +37,10 @@ export interface EssayPrintData {
 /** A generated file: where it goes under the output root and its HTML. */
 export interface PrintOutput {
   outputPath: string;
-  url: string;
-  html: string;
+  /** Source paths of the essay page and its chapters, in reading order: what the page is made of. */
+  sources: readonly string[];
+  /** Makes the page (reading every chapter's HTML); a caller that still has it from a last build need not. */
+  html(): string;
 }
 
 /** An essay is a second-level page with chapters under it (the letter → essay → chapter shape of FORMAT.md §2). */
@@ -75,31 +77,36 @@ export function* essayPrintPages(
   const essays = [...tree.byPath.values()].filter(isEssay).map((node) => ({ node, url: essayPrintUrl(node) }));
   essays.sort((a, b) => byCodeUnits(a.url, b.url));
   for (const { node, url } of essays) {
-    const chapters: PrintChapter[] = [];
+    const parts: Array<{ node: NavNode; level: number }> = [];
     const collect = (nodes: readonly NavNode[], level: number): void => {
       for (const child of nodes) {
         if (child.navExclude) continue;
-        const content = bodyHtml(child.path);
-        const first = firstHeadingText(content);
-        chapters.push({ title: child.title, url: child.url, level, content, showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() });
+        parts.push({ node: child, level });
         collect(child.children, level + 1);
       }
     };
     collect(node.children, 1);
-    const essayBody = bodyHtml(node.path);
-    const inputs = () => [tree, config, templates, essayBody, ...chapters.map((c) => c.content)];
-    const html = remember(memo, `print:${url}`, inputs, () => {
-      const data: EssayPrintData = {
-        site: config,
-        page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
-        essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
-        chapters,
-        href,
-        asset: (name) => href(`/assets/${name}`),
-      };
-      return templates.render(ESSAY_PRINT_TEMPLATE, data);
-    });
-    yield { outputPath: `${url.slice(1)}index.html`, url, html };
+    const html = (): string => {
+      const chapters: PrintChapter[] = parts.map(({ node: child, level }) => {
+        const content = bodyHtml(child.path);
+        const first = firstHeadingText(content);
+        return { title: child.title, url: child.url, level, content, showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() };
+      });
+      const essayBody = bodyHtml(node.path);
+      const inputs = () => [tree, config, templates, essayBody, ...chapters.map((c) => c.content)];
+      return remember(memo, `print:${url}`, inputs, () => {
+        const data: EssayPrintData = {
+          site: config,
+          page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
+          essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
+          chapters,
+          href,
+          asset: (name) => href(`/assets/${name}`),
+        };
+        return templates.render(ESSAY_PRINT_TEMPLATE, data);
+      });
+    };
+    yield { outputPath: `${url.slice(1)}index.html`, sources: [node.path, ...parts.map((part) => part.node.path)], html };
   }
 }
 

@@ -71,6 +71,8 @@ export interface RenderStats {
   rendered: number;
   cached: number;
   threads: number;
+  /** With a cache, each page's render key (a digest of everything its rendering is made from), by path. */
+  keys?: ReadonlyMap<string, string>;
 }
 
 /** Renders every input (cache first, then workers or this thread), returning results by page path. */
@@ -159,6 +161,7 @@ export async function renderPages(
     stats.rendered = todo.length;
     stats.cached = inputs.length - todo.length;
     stats.threads = threads;
+    if (cache !== undefined) stats.keys = keys;
   }
   // Callers look pages up by path, but keep source order for anyone iterating.
   const ordered = new Map<string, RenderedPage>();

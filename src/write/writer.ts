@@ -1,12 +1,27 @@
 /** Stage 8's output port: one writer commits to disk atomically, one keeps files in memory. */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import { OutputError } from '../errors.js';
+import { readManifest, writeManifest, type ManifestEntry, type OutputManifest } from './output-manifest.js';
+
+/** What a laid-out file was made from (a digest of all its inputs) and what laying it out reported. */
+export interface Made {
+  key: string;
+  diagnostics?: readonly Diagnostic[];
+}
 
 /** Where a build's files go. Nothing is visible at the destination until `commit`. */
 export interface Writer {
-  /** Writes a file at a path relative to the output root. */
-  write(rel: string, data: string | Uint8Array): void;
+  /** Writes a file at a path relative to the output root; `made` lets a later build reuse it. */
+  write(rel: string, data: string | Uint8Array, made?: Made): void;
+  /**
+   * Keeps the file at `rel` as the last build left it when that build made it from `key` and it is
+   * untouched since; returns what laying it out reported then, or undefined when it must be made again.
+   */
+  reuse?(rel: string, key: string): readonly Diagnostic[] | undefined;
+  /** reuse() for every file the last build made from `key` (a group such as the search index); false when any must be made again. */
+  reuseAll?(key: string): boolean;
   /** Copies a source file to a path relative to the output root. */
   copy(rel: string, fromAbs: string): void;
   /** Makes everything written visible at once. */
@@ -15,7 +30,7 @@ export interface Writer {
   abort(): void;
 }
 
-/** Keeps the site in memory: for tests, `dossier check` and the dev server. */
+/** Keeps the site in memory: for tests, `dossier check` and the dev server (which keeps its own per-page results, so reuses no files). */
 export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
   private staged = new Map<string, string | Uint8Array | { from: string }>();
@@ -64,17 +79,56 @@ export class DiskWriter implements Writer {
   private readonly changed: string[] = [];
   /** Whether a previous site is there to update; otherwise the staging folder becomes the site. */
   private readonly updating: boolean;
+  /** What the last build recorded about the files it made (see OutputManifest). */
+  private readonly last: OutputManifest;
+  /** What this build made or kept, for the next build. */
+  private readonly kept = new Map<string, ManifestEntry>();
+  private readonly fresh = new Map<string, Made>();
+  /** Files this build kept from the last one without making them (see reuse). */
+  readonly reused = new Set<string>();
 
-  constructor(private readonly outDir: string) {
+  /** `manifest`: the file where builds record what each output was made from, so the next can reuse it. */
+  constructor(
+    private readonly outDir: string,
+    private readonly manifest?: string,
+  ) {
     this.staging = `${outDir}.tmp-${process.pid}`;
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
     this.made.add(this.staging);
     this.updating = isDirectory(outDir);
+    this.last = this.updating && manifest !== undefined ? readManifest(manifest) : new Map();
   }
 
-  write(rel: string, data: string | Uint8Array): void {
+  reuse(rel: string, key: string): readonly Diagnostic[] | undefined {
+    const entry = this.last.get(rel);
+    if (entry === undefined || entry.key !== key || !this.untouched(rel, entry)) return undefined;
+    this.keep(rel, entry);
+    return entry.diagnostics ?? [];
+  }
+
+  reuseAll(key: string): boolean {
+    const group = [...this.last].filter(([, entry]) => entry.key === key);
+    if (group.length === 0 || !group.every(([rel, entry]) => this.untouched(rel, entry))) return false;
+    for (const [rel, entry] of group) this.keep(rel, entry);
+    return true;
+  }
+
+  private keep(rel: string, entry: ManifestEntry): void {
     this.produced.add(rel);
+    this.kept.set(rel, entry);
+    this.reused.add(rel);
+  }
+
+  /** The file is as the last build left it: same size and modification time (renames keep the time). */
+  private untouched(rel: string, entry: ManifestEntry): boolean {
+    const stats = statOrUndefined(path.join(this.outDir, rel));
+    return stats?.isFile() === true && stats.size === entry.size && sameMillisecond(stats.mtimeMs, entry.mtimeMs);
+  }
+
+  write(rel: string, data: string | Uint8Array, made?: Made): void {
+    this.produced.add(rel);
+    if (made !== undefined) this.fresh.set(rel, made);
     if (this.updating) {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const existing = readIfSize(path.join(this.outDir, rel), bytes.byteLength);
@@ -109,6 +163,17 @@ export class DiskWriter implements Writer {
     } finally {
       rmSync(this.staging, { recursive: true, force: true });
     }
+    if (this.manifest !== undefined) this.recordManifest(this.manifest);
+  }
+
+  /** Records, after the commit, each made file's key with the size and time it now has at the destination. */
+  private recordManifest(file: string): void {
+    const entries = new Map(this.kept);
+    for (const [rel, made] of this.fresh) {
+      const stats = statOrUndefined(path.join(this.outDir, rel));
+      if (stats?.isFile() === true) entries.set(rel, { ...made, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+    writeManifest(file, entries);
   }
 
   abort(): void {

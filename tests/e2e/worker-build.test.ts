@@ -37,6 +37,8 @@ describe('building on worker threads', () => {
       });
     build('cold');
     build('warm');
+    // A rebuild over the first output keeps its files (nothing changed) instead of laying them out again.
+    build('cold');
     build('plain', '--no-cache');
     const plain = tree(path.join(work, 'plain'));
     expect(plain.size).toBeGreaterThan(site.pages);
@@ -45,11 +47,12 @@ describe('building on worker threads', () => {
       expect([...built.keys()].sort()).toEqual([...plain.keys()].sort());
       for (const [rel, bytes] of plain) expect(built.get(rel)?.equals(bytes), `${out}/${rel}`).toBe(true);
     }
-    // One entry per page, and no half-written files left by the workers.
+    // One entry per page, one output manifest per output folder, and no half-written files left by the workers.
     const [cacheDir = ''] = readdirSync(path.join(work, 'node_modules/.cache/dossier'));
     const entries = readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir));
     expect(entries.filter((name) => name.endsWith('.page'))).toHaveLength(site.pages);
-    expect(entries.filter((name) => !name.endsWith('.page'))).toEqual([]);
+    expect(entries.filter((name) => name.endsWith('.manifest'))).toHaveLength(2);
+    expect(entries.filter((name) => !name.endsWith('.page') && !name.endsWith('.manifest'))).toEqual([]);
   });
 
   it('hands back pages whose HTML, read from the entries the workers wrote, is what one thread renders', async () => {
@@ -69,7 +72,7 @@ describe('building on worker threads', () => {
 
     const stats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
     const cold = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, stats);
-    expect(stats).toEqual({ rendered: inputs.length, cached: 0, threads: 2 });
+    expect(stats).toMatchObject({ rendered: inputs.length, cached: 0, threads: 2 });
     const warmStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
     const warm = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, warmStats);
     expect(warmStats).toMatchObject({ rendered: 0, cached: inputs.length });

@@ -1,0 +1,28 @@
+/**
+ * Keys for laid-out files, so a rebuild keeps a page whose inputs are all unchanged without laying it
+ * out again (see write/output-manifest.ts). A page's layout reads its own rendering and note links,
+ * and, through the nav, breadcrumbs and chapter lists, every page's front matter and URL: the site
+ * key takes in all of those shared inputs, so any front-matter edit anywhere lays every page out again
+ * (the writer then still replaces only files whose bytes changed).
+ */
+import { createHash } from 'node:crypto';
+import { byCodeUnits } from '../code-unit-order.js';
+import type { SiteConfig } from '../config/site-config.js';
+import type { Page } from '../front-matter/page.js';
+import type { TemplateEngine } from '../layout/template-engine.js';
+import { dossierCodeHash } from './render-key.js';
+
+/** Digest of what every page's layout shares: Dossier's code, the config, the templates, every page's front matter and URL. */
+export function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[]): string {
+  const hash = createHash('sha256').update(dossierCodeHash()).update(JSON.stringify(config));
+  for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
+  for (const page of pages) hash.update(`\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`);
+  return hash.digest('hex');
+}
+
+/** Digest of a file's parts (the site key, render keys, note-link signatures…). */
+export function layoutKey(parts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
