@@ -12,15 +12,22 @@
   var hideTimer = 0;
   var lastPointer = 'mouse';
 
+  /* Notes on other chapter pages, shipped inert in <template> blocks; indexed by link on first use. */
+  var templateNotes = null;
   function templateNote(href) {
-    var templates = document.querySelectorAll('template.footnote-templates');
-    for (var i = 0; i < templates.length; i++) {
-      var entries = templates[i].content.children;
-      for (var j = 0; j < entries.length; j++) {
-        if (entries[j].getAttribute('data-href') === href) return entries[j].cloneNode(true);
+    if (templateNotes === null) {
+      templateNotes = Object.create(null);
+      var templates = document.querySelectorAll('template.footnote-templates');
+      for (var i = 0; i < templates.length; i++) {
+        var entries = templates[i].content.children;
+        for (var j = 0; j < entries.length; j++) {
+          var key = entries[j].getAttribute('data-href');
+          if (!(key in templateNotes)) templateNotes[key] = entries[j];
+        }
       }
     }
-    return null;
+    var entry = templateNotes[href];
+    return entry ? entry.cloneNode(true) : null;
   }
 
   /* The note's content, without its number and back links (they make no sense inside a preview). */
@@ -74,11 +81,12 @@
     tip.style.top = top + window.scrollY + 'px';
   }
 
+  /* Shows the link's note; false when it has none to show. */
   function show(link) {
     clearTimeout(hideTimer);
-    if (current === link) return;
+    if (current === link) return true;
     var content = noteContent(link);
-    if (!content) return;
+    if (!content) return false;
     hide();
     ensureTip();
     tip.innerHTML = '';
@@ -87,6 +95,7 @@
     current = link;
     link.setAttribute('aria-describedby', TIP_ID);
     place(link);
+    return true;
   }
 
   function hide() {
@@ -134,9 +143,8 @@
   /* On touch screens the first tap previews the note, a second tap on the same reference follows the link. */
   document.addEventListener('click', function (event) {
     var link = refFrom(event.target);
-    if (link && lastPointer !== 'mouse' && current !== link && noteContent(link)) {
-      event.preventDefault();
-      show(link);
+    if (link && lastPointer !== 'mouse' && current !== link) {
+      if (show(link)) event.preventDefault();
     } else if (!link && current && !(tip && tip.contains(event.target))) {
       hide();
     }

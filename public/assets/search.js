@@ -217,11 +217,12 @@ export function pageResult(manifest, hit, sections, words, excerptLength) {
       excerpt: excerpt(manifest, s.section.text, isMatch, excerptLength),
     };
   });
-  const lead = scored[0] ? scored[0].section : sections[0];
+  // The page's excerpt is its best section's (already made), or its first section's when none matched.
+  const lead = subResults[0] ? subResults[0].excerpt : sections[0] ? excerpt(manifest, sections[0].text, isMatch, excerptLength) : '';
   return {
     url: hit.url,
     meta: { title: hit.title, essay: hit.essay },
-    excerpt: lead ? excerpt(manifest, lead.text, isMatch, excerptLength) : '',
+    excerpt: lead,
     sub_results: subResults,
   };
 }

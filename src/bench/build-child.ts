@@ -1,8 +1,9 @@
 /** One build in its own process, so the benchmark can read its peak memory: prints a JSON BuildSample. */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../build.js';
 import { diskBuildOutput } from '../cache/disk-build-caches.js';
+import { checkSite } from '../check/check-site.js';
 
 /** What the parent benchmark reads back from one child build. */
 export interface BuildSample {
@@ -43,30 +44,11 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
-/** Times `dossier check` through its programmatic entry (src/check/check-site.ts), if present. */
-async function runCheck(sourceDir: string): Promise<{ ms: number; findings: number; maxRss: number } | { missing: string }> {
-  let checkSite: ((options: { sourceDir: string }) => Promise<{ findings: unknown[] }>) | undefined;
-  try {
-    // A variable specifier: the benchmark still compiles and runs while check/ is absent.
-    const specifier = '../check/check-site.js';
-    const mod = (await import(specifier)) as { checkSite?: typeof checkSite };
-    checkSite = mod.checkSite;
-  } catch (error) {
-    return { missing: (error as Error).message };
-  }
-  if (checkSite === undefined) return { missing: 'check-site.js has no checkSite export' };
+/** Times `dossier check` through its programmatic entry (src/check/check-site.ts). */
+async function runCheck(sourceDir: string): Promise<{ ms: number; findings: number; maxRss: number }> {
   const t0 = performance.now();
   const result = await checkSite({ sourceDir });
   return { ms: performance.now() - t0, findings: result.findings.length, maxRss: process.resourceUsage().maxRSS * 1024 };
-}
-
-/** Lists files under a folder (for sizes); exported for the benchmark's sanity checks. */
-export function countFiles(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    n += entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : 1;
-  }
-  return n;
 }
 
 await main();

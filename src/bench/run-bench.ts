@@ -22,7 +22,7 @@ interface SizeResult {
   cold: BuildSample[];
   warm: BuildSample[];
   edit: Array<{ reloadMs: number; servedMs: number }>;
-  checkMs: number | undefined;
+  checkMs: number;
   checkNote: string;
 }
 
@@ -83,14 +83,10 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
     say(`  run ${i + 1}/${runs}: cold ${sec(c.ms)} (peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
   }
 
-  let checkMs: number | undefined;
-  let checkNote = '';
-  const check = (await child(['check', dir, out])) as { ms?: number; findings?: number; missing?: string };
-  if (check.ms !== undefined) {
-    checkMs = check.ms;
-    checkNote = `${check.findings ?? 0} findings`;
-  } else checkNote = `n/a (${check.missing ?? 'no programmatic check'})`;
-  say(`  check: ${checkMs === undefined ? checkNote : `${sec(checkMs)} (${checkNote})`}`);
+  const check = (await child(['check', dir, out])) as { ms: number; findings: number };
+  const checkMs = check.ms;
+  const checkNote = `${check.findings} findings`;
+  say(`  check: ${sec(checkMs)} (${checkNote})`);
 
   const edit = pages <= 1000 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
   if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
@@ -162,22 +158,17 @@ async function main(): Promise<void> {
   for (const r of results) {
     const cold = median(r.cold.map((s) => s.ms));
     const warm = median(r.warm.map((s) => s.ms));
-    const stages = new Map<string, number[]>();
-    for (const s of r.cold) for (const [stage, ms] of s.timings) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
-    const stageText = [...stages].map(([stage, ms]) => `${stage} ${sec(median(ms))}`).join(', ');
-    const warmStages = new Map<string, number[]>();
-    for (const s of r.warm) for (const [stage, ms] of s.timings) warmStages.set(stage, [...(warmStages.get(stage) ?? []), ms]);
     say(`\n${r.pages.toLocaleString('en')} pages:`);
     say(`  bare unified chain (1 thread)  ${sec(r.bareMs)}  ${(r.bareMs / r.pages).toFixed(2)} ms/page  [${r.bareNote}]`);
     say(`  cold build                     ${sec(cold)}  ${(cold / r.pages).toFixed(2)} ms/page  (${r.cold.length} runs)`);
-    say(`    stages: ${stageText}`);
+    say(`    stages: ${stageMedians(r.cold)}`);
     say(`  warm no-change rebuild         ${sec(warm)}`);
-    say(`    stages: ${[...warmStages].map(([stage, ms]) => `${stage} ${sec(median(ms))}`).join(', ')}`);
+    say(`    stages: ${stageMedians(r.warm)}`);
     if (r.edit.length > 0) {
       say(`  dev edit → reload event        ${median(r.edit.map((e) => e.reloadMs)).toFixed(0)} ms`);
       say(`  dev edit → new HTML served     ${median(r.edit.map((e) => e.servedMs)).toFixed(0)} ms  (${r.edit.length} edits)`);
     }
-    say(`  dossier check                  ${r.checkMs === undefined ? r.checkNote : sec(r.checkMs)}`);
+    say(`  dossier check                  ${sec(r.checkMs)}  (${r.checkNote})`);
     say(`  peak RSS (cold build)          ${mb(Math.max(...r.cold.map((s) => s.maxRss)))}`);
     say(`  HTML per page                  ${(median(r.cold.map((s) => s.pageHtmlBytes / s.pages)) / 1024).toFixed(1)} KB`);
   }
@@ -211,6 +202,13 @@ async function main(): Promise<void> {
     say(`  peak RSS at 10,000 pages ≤ 1 GB: ${mb(peak)} ${verdict(peak <= 2 ** 30)}`);
   }
   say('\n(peak RSS is the build process with its worker threads.)');
+}
+
+/** Each stage's median time over the samples, as one line. */
+function stageMedians(samples: readonly BuildSample[]): string {
+  const stages = new Map<string, number[]>();
+  for (const sample of samples) for (const [stage, ms] of sample.timings) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+  return [...stages].map(([stage, ms]) => `${stage} ${sec(median(ms))}`).join(', ');
 }
 
 await main();

@@ -1,6 +1,7 @@
 /** Cache keys for rendered Markdown: the page's own input, salted with everything else the output depends on. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { listFiles } from '../list-files.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProcessorOptions } from '../markdown/processor.js';
@@ -63,12 +64,7 @@ export function renderKey(salt: string, input: MarkdownInput): string {
     .digest('hex');
 }
 
-function listCode(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listCode(dir, child));
-    else if (/\.(?:js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(child);
-  }
-  return out.sort();
+/** Dossier's code files under `dir`: compiled JS or TS sources, without declaration files. */
+function listCode(dir: string): string[] {
+  return listFiles(dir).filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts'));
 }

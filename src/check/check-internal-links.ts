@@ -67,12 +67,10 @@ export function checkInternalLinks(
       }
       if (outputPath === undefined) {
         const near = index.suggest(target.sitePath);
-        const what = ruleForMissing(link, target.sitePath) === 'links/missing-file' ? 'file' : 'page';
+        const rule = ruleForMissing(link, target.sitePath);
+        const what = rule === 'links/missing-file' ? 'file' : 'page';
         const caseHint = near !== undefined && near.toLowerCase() === `${index.baseurl}${target.sitePath}`.toLowerCase() ? ' (URLs are case-sensitive on GitHub Pages)' : '';
-        report(
-          ruleForMissing(link, target.sitePath),
-          `${link.href} links to a ${what} that does not exist${near === undefined ? '' : `: did you mean ${near}?${caseHint}`}`,
-        );
+        report(rule, `${link.href} links to a ${what} that does not exist${near === undefined ? '' : `: did you mean ${near}?${caseHint}`}`);
         continue;
       }
       if (fragment !== undefined && index.hasFragment(outputPath, fragment) === false) {

@@ -21,8 +21,6 @@ export interface PlacedDef {
 
 /** One essay's notes, resolved: each reference's note, and each note's references. */
 export interface EssayNotes {
-  /** Source paths of the essay's pages in reading order. */
-  pages: string[];
   /** Every reference in reading order. */
   refs: PlacedRef[];
   defs: PlacedDef[];
@@ -93,7 +91,7 @@ export function resolveEssayNotes(paths: readonly string[], rendered: ReadonlyMa
     list.push(placed);
     citedBy.set(found.def, list);
   }
-  return { pages: [...paths], refs, defs, target, citedBy };
+  return { refs, defs, target, citedBy };
 }
 
 function pickNote(placed: PlacedRef, candidates: readonly PlacedDef[], pageIndex: ReadonlyMap<string, number>): PlacedDef | undefined {

@@ -23,7 +23,7 @@ export function expandLiquid(
   bodyLine: number,
   diagnostics: Diagnostic[],
 ): string {
-  if (!body.includes('{{') && !body.includes('{%')) return body;
+  if (!hasLiquid(body)) return body;
   return body.replace(TOKEN, (match: string, raw: string | undefined, output: string | undefined, tag: string | undefined, offset: number) => {
     const keepLines = (text: string) => text + '\n'.repeat(countLines(match) - countLines(text));
     if (raw !== undefined) return raw;
@@ -49,6 +49,11 @@ export function expandLiquid(
       diagnostics.push({ file, line, column, severity: 'warning', rule, message });
     }
   });
+}
+
+/** Whether `text` has anything Liquid would expand (most essay pages have nothing). */
+function hasLiquid(text: string): boolean {
+  return text.includes('{{') || text.includes('{%');
 }
 
 function countLines(text: string): number {
@@ -103,6 +108,7 @@ export function expandLiquidInPages(
   const expanded = pages.map((page) => {
     // Read once: a one-off build holds bodies compactly, and each read decodes.
     const source = page.body;
+    if (!hasLiquid(source)) return page;
     const body = expandLiquid(
       source,
       {

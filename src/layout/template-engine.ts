@@ -1,7 +1,8 @@
 /** The one module that knows the template library (Eta): loads Dossier's templates and a site's overrides. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Eta } from 'eta';
+import { listFiles } from '../list-files.js';
 import { TemplateError } from '../errors.js';
 
 /** Dossier's own templates, shipped in the package's `templates/` folder. */
@@ -20,7 +21,7 @@ export function createTemplateEngine(overrideDir: string | undefined): TemplateE
   const sources = new Map<string, string>();
   for (const dir of [DEFAULT_TEMPLATES_DIR, overrideDir]) {
     if (dir === undefined || !existsSync(dir)) continue;
-    for (const rel of listTemplates(dir)) {
+    for (const rel of listFiles(dir).filter((name) => name.endsWith('.eta'))) {
       sources.set(rel.replace(/\.eta$/, ''), readFileSync(path.join(dir, rel), 'utf8'));
     }
   }
@@ -48,9 +49,3 @@ export function createTemplateEngine(overrideDir: string | undefined): TemplateE
   };
 }
 
-function listTemplates(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.eta'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}

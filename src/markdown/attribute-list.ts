@@ -93,5 +93,5 @@ export function applyAttributeList(node: Node, list: AttributeList, definitions:
 export function nodeClasses(node: Node): string[] {
   const properties = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;
   const value = properties?.['className'];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }

@@ -1,6 +1,7 @@
 /** Copies asset folders (Dossier's `public/`, then the site's own) into the output root. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../list-files.js';
 import type { Writer } from './writer.js';
 
 /** Copies every file of each folder, later folders overriding earlier ones at the same path. */
@@ -8,11 +9,7 @@ export function copyPublicAssets(writer: Writer, dirs: ReadonlyArray<string | un
   const files = new Map<string, string>();
   for (const dir of dirs) {
     if (dir === undefined || !existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const abs = path.join(entry.parentPath, entry.name);
-      files.set(path.relative(dir, abs).split(path.sep).join('/'), abs);
-    }
+    for (const rel of listFiles(dir)) files.set(rel, path.join(dir, rel));
   }
   for (const rel of [...files.keys()].sort()) writer.copy(rel, files.get(rel)!);
 }

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync,
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { OutputError } from '../errors.js';
+import { listFiles } from '../list-files.js';
 import { readManifest, writeManifest, type ManifestEntry, type OutputManifest } from './output-manifest.js';
 
 /** What a laid-out file was made from (a digest of all its inputs) and what laying it out reported. */
@@ -233,12 +234,6 @@ function readIfSize(abs: string, size: number): Buffer | undefined {
   return stats?.isFile() === true && stats.size === size ? readFileSync(abs) : undefined;
 }
 
-/** Files under `dir`, as `/`-separated relative paths. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
 
 /** Removes folders left empty under `dir` (deepest first), keeping `dir` itself. */
 function removeEmptyFolders(dir: string): boolean {

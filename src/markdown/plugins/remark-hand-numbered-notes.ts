@@ -1,5 +1,6 @@
 /** Turns hand-numbered `<sup>N</sup>` notes and kramdown `[^n]` footnotes into linked references and notes. */
 import type { BlockContent, FootnoteDefinition, Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { nodeClasses } from '../attribute-list.js';
 import { SKIP, walk } from '../walk.js';
 import type { VFile } from 'vfile';
 import type { NotePlacement } from '../../config/site-config.js';
@@ -169,12 +170,7 @@ function finishNote(node: Paragraph, id: string, label: string, state: State): v
   const refs = isFirstDef ? (state.refIds.get(label) ?? []).map((r) => `#${r}`) : [];
   node.children.splice(0, 3, html(noteNumberHtml(id, `<sup>${inner}</sup>`, refs[0])));
   node.children.push(html(noteBackrefsHtml(id, refs)));
-  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id, className: [...classList(node.data?.hProperties?.['className']), 'footnote-def'] } };
-}
-
-function classList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id, className: [...nodeClasses(node), 'footnote-def'] } };
 }
 
 /** kramdown writes stacked notes as one paragraph per line; without IAL lines between them CommonMark joins them, so split them again. */

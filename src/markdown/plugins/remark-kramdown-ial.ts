@@ -3,6 +3,7 @@ import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { ALD_LINE, applyAttributeList, BLOCK_IAL_LINE, parseAttributeList, type AttributeList } from '../attribute-list.js';
 import { IAL_MARKER } from '../preprocess-kramdown.js';
+import { walk } from '../walk.js';
 
 interface Marker {
   node: Html;
@@ -56,8 +57,9 @@ export default function remarkKramdownIal() {
   };
 }
 
-function collect(parent: Parent, markers: Marker[], spanTexts: { node: Text; parent: Parent; index: number }[]): void {
-  parent.children.forEach((child, index) => {
+function collect(tree: Root, markers: Marker[], spanTexts: { node: Text; parent: Parent; index: number }[]): void {
+  walk<Nodes>(tree, (child, index, parent) => {
+    if (parent === undefined || index === undefined) return undefined;
     if (child.type === 'html') {
       const match = MARKER.exec(child.value.trim());
       if (match) {
@@ -68,9 +70,8 @@ function collect(parent: Parent, markers: Marker[], spanTexts: { node: Text; par
       }
     } else if (child.type === 'text') {
       if (child.value.includes('{:')) spanTexts.push({ node: child, parent, index });
-    } else if (child.type !== 'code' && child.type !== 'inlineCode' && 'children' in child) {
-      collect(child, markers, spanTexts);
     }
+    return undefined;
   });
 }
 
