@@ -66,22 +66,26 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
   const stride = Math.max(1, Math.ceil(site.files.length / sampleMax));
   const sample = site.files.filter((_, i) => i % stride === 0).map((rel) => path.join(dir, rel));
   const bareRuns = stride === 1 ? Math.min(runs, 3) : 1;
-  const bare: number[] = [];
-  for (let i = 0; i < bareRuns; i++) bare.push(runBareChain(sample).ms * (site.files.length / sample.length));
-  const bareMs = median(bare);
   const bareNote = stride === 1 ? `all ${site.files.length} pages, median of ${bareRuns}` : `every ${stride}th page (${sample.length}), scaled ×${(site.files.length / sample.length).toFixed(2)}`;
-  say(`  bare unified chain, 1 thread: ${sec(bareMs)} (${bareNote})`);
 
+  // Each run times the bare chain right before the cold build, so a machine whose speed drifts
+  // (this one is shared) slows both sides of the ratio alike.
+  const bare: number[] = [];
   const cold: BuildSample[] = [];
   const warm: BuildSample[] = [];
   for (let i = 0; i < runs; i++) {
+    const b = i < bareRuns ? runBareChain(sample).ms * (site.files.length / sample.length) : undefined;
+    if (b !== undefined) bare.push(b);
     clearBuildCaches(cacheDir);
     const c = (await child(['build', dir, out, cacheDir])) as BuildSample;
     const w = (await child(['build', dir, out, cacheDir])) as BuildSample;
     cold.push(c);
     warm.push(w);
-    say(`  run ${i + 1}/${runs}: cold ${sec(c.ms)} (peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
+    const bareText = b === undefined ? '' : `bare chain ${sec(b)}, `;
+    say(`  run ${i + 1}/${runs}: ${bareText}cold ${sec(c.ms)} (peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
   }
+  const bareMs = median(bare);
+  say(`  bare unified chain, 1 thread: ${sec(bareMs)} (${bareNote})`);
 
   const check = (await child(['check', dir, out])) as { ms: number; findings: number };
   const checkMs = check.ms;
