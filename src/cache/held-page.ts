@@ -9,6 +9,10 @@ import type { RenderedPage } from '../markdown/page-data.js';
 export function heldPage(data: Omit<RenderedPage, 'html'>, html: string | (() => string)): RenderedPage {
   const defs = data.notes.defs.map(({ html: noteHtml, ...def }) => withCompactText({ ...def, html: '' }, 'html', noteHtml));
   const page: RenderedPage = { ...data, notes: { refs: data.notes.refs, defs }, html: '' };
-  if (typeof html === 'string') return withCompactText(page, 'html', html);
-  return Object.defineProperty(page, 'html', { get: html, enumerable: true, configurable: true });
+  return typeof html === 'string' ? withCompactText(page, 'html', html) : readingHtml(page, html);
+}
+
+/** The page with its HTML read back by `read` each time it is asked for. */
+export function readingHtml(page: RenderedPage, read: () => string): RenderedPage {
+  return Object.defineProperty(page, 'html', { get: read, enumerable: true, configurable: true });
 }

@@ -39,9 +39,10 @@ function codeHash(folders: readonly string[], modules: readonly string[] = []): 
   return digest;
 }
 
-/** The code that renders Markdown: the markdown/ folder and the modules it imports from outside it. */
+/** The code that renders Markdown (the markdown/ folder and the modules it imports from outside it) and stores its results. */
 export function rendererCodeHash(): string {
-  return codeHash(['markdown'], ['diagnostics', 'html-text', 'search/page-terms']);
+  // The cache's own modules too: they decide the entries' format.
+  return codeHash(['markdown'], ['diagnostics', 'html-text', 'search/page-terms', 'cache/render-cache', 'cache/held-page', 'compact-text']);
 }
 
 /** All of Dossier's code: what lays a page out reaches into most of it. */

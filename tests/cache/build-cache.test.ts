@@ -1,22 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { DiskRenderCache, MemoryRenderCache } from '../../src/cache/render-cache.js';
 import { MemoryWriter } from '../../src/write/writer.js';
-import { page, tempSite } from '../helpers/temp-site.js';
+import { page, tempDir, tempSite } from '../helpers/temp-site.js';
 
-const caches: string[] = [];
-afterEach(() => {
-  for (const dir of caches.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempCacheDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dossier-cache-'));
-  caches.push(dir);
-  return dir;
-}
 
 function chapter(title: string, order: number, text: string): string {
   return page(
@@ -61,7 +50,7 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 describe('the build cache', () => {
   it('reuses every page on an unchanged rebuild and matches a --no-cache build', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     await expectSameAsUncached(site, new DiskRenderCache(dir));
     const warm = new DiskRenderCache(dir);
     await expectSameAsUncached(site, warm);
@@ -71,7 +60,7 @@ describe('the build cache', () => {
 
   it('re-renders an edited page and nothing else, and shows the edit', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     const before = await expectSameAsUncached(site, new DiskRenderCache(dir));
     writeFileSync(path.join(site, 'docs/H/harbour-2.md'), chapter('Who Collects', 20, 'A guild of pilots took over the books.'));
     const cache = new DiskRenderCache(dir);
@@ -84,7 +73,7 @@ describe('the build cache', () => {
 
   it('updates the nav, lists and neighbours of other pages when a chapter title changes', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     await expectSameAsUncached(site, new DiskRenderCache(dir));
     writeFileSync(path.join(site, 'docs/H/harbour-2.md'), chapter('Who Holds the Keys', 20, 'A board of wardens kept the books.'));
     const after = await expectSameAsUncached(site, new DiskRenderCache(dir));
@@ -96,7 +85,7 @@ describe('the build cache', () => {
 
   it("follows a parent's new title into its children's breadcrumbs", async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     await expectSameAsUncached(site, new DiskRenderCache(dir));
     writeFileSync(
       path.join(site, 'docs/H/harbour.md'),
@@ -112,7 +101,7 @@ describe('the build cache', () => {
 
   it('re-renders everything when a config value the renderer reads changes', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     const before = await expectSameAsUncached(site, new DiskRenderCache(dir));
     writeFileSync(path.join(site, '_config.yml'), 'title: Cache Test Renamed\npermalink: pretty\nsearch_enabled: false\nheading_anchors: false\n');
     const cache = new DiskRenderCache(dir);
@@ -124,7 +113,7 @@ describe('the build cache', () => {
 
   it('applies an edited template to every page while Markdown stays cached', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     await expectSameAsUncached(site, new DiskRenderCache(dir));
     const footer = '<footer class="site-footer"><p>Printed by the harbour board</p></footer>\n';
     const partials = path.join(site, '_templates', 'partials');
@@ -136,6 +125,25 @@ describe('the build cache', () => {
     for (const rel of ['index.html', 'docs/H/harbour-1/index.html', 'docs/H/harbour-3/index.html']) {
       expect(after.get(rel)).toContain('Printed by the harbour board');
     }
+  });
+
+  it('keeps the preview of a note from another chapter when both pages come from the cache', async () => {
+    const site = tempSite({
+      '_config.yml': 'title: Notes Across\npermalink: pretty\nsearch_enabled: false\n',
+      'docs/R/index.md': page({ title: 'R', nav_order: 1, has_children: true }, '\nEssays under R.\n'),
+      'docs/R/rivers.md': page({ title: '§ River Rights', parent: 'R', nav_order: 1, has_children: true }, '\nAbout rivers.\n'),
+      'docs/R/rivers-1.md': page({ title: 'Fords', parent: '§ River Rights', grand_parent: 'R', nav_order: 1 }, '\nFords were common land.<sup>1</sup>\n'),
+      'docs/R/rivers-2.md': page(
+        { title: 'Notes', parent: '§ River Rights', grand_parent: 'R', nav_order: 2 },
+        '\n***\n<sup>1</sup>. A survey of “fords and ferries”, *River Review* 9 (1930): 4.\n{: .fs-2}\n***\n',
+      ),
+    });
+    const dir = tempDir();
+    await expectSameAsUncached(site, new DiskRenderCache(dir));
+    const warm = new DiskRenderCache(dir);
+    const files = await expectSameAsUncached(site, warm);
+    expect(warm.misses).toBe(0);
+    expect(files.get('docs/R/rivers-1/index.html')).toMatch(/<template class="footnote-templates">.*fords and ferries/s);
   });
 
   it('gives the dev server the same output from memory', async () => {
@@ -152,7 +160,7 @@ describe('the build cache', () => {
 describe('DiskRenderCache', () => {
   it('drops entries the last build did not use and treats a torn entry as a miss', async () => {
     const site = essaySite();
-    const dir = tempCacheDir();
+    const dir = tempDir();
     await build(site, new DiskRenderCache(dir));
     expect(readdirSync(dir).filter((f) => f.endsWith('.page'))).toHaveLength(6);
     writeFileSync(path.join(site, 'docs/H/harbour-3.md'), chapter('Where It Went', 30, 'Now it pays for a lighthouse.'));

@@ -1,21 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { diskBuildOutput } from '../../src/cache/disk-build-caches.js';
-import { page, tempSite } from '../helpers/temp-site.js';
+import { page, tempDir, tempSite } from '../helpers/temp-site.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dossier-out-'));
-  folders.push(dir);
-  return dir;
-}
 
 function chapter(title: string, order: number, text: string, extra: Record<string, string> = {}): string {
   return page(

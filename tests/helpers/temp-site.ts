@@ -10,10 +10,16 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Creates a temp folder holding `files` (path → text); removed after the test. */
-export function tempSite(files: Record<string, string>): string {
+/** An empty temp folder, removed after the test. */
+export function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dossier-test-'));
   made.push(dir);
+  return dir;
+}
+
+/** Creates a temp folder holding `files` (path → text); removed after the test. */
+export function tempSite(files: Record<string, string>): string {
+  const dir = tempDir();
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(dir, rel);
     mkdirSync(path.dirname(abs), { recursive: true });
