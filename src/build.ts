@@ -25,7 +25,7 @@ import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
 import { copyPublicAssets } from './write/copy-public.js';
-import type { Writer } from './write/writer.js';
+import { writeUnlessKept, type Writer } from './write/writer.js';
 
 /** Dossier's own static assets (CSS, scripts), copied into every site. */
 export const DEFAULT_PUBLIC_DIR = path.resolve(DEFAULT_TEMPLATES_DIR, '../public');
@@ -94,19 +94,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       for (const page of pages) {
         const body = rendered.get(page.path);
         const pageNav = pageNavFor(nav, page.path);
-        const key = keyOf('page', [page.path]);
-        const reused = key === undefined ? undefined : writer.reuse?.(page.outputPath, key);
-        if (reused !== undefined) diagnostics.push(...reused);
-        else {
+        // A page's layout warnings come back with it when it is kept.
+        const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
           const html = notes.html(page.path);
-          const laidOut = remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+          return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
             const found: Diagnostic[] = [];
             const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
-            return { html: applyLayout(input, config, templates, found), diagnostics: found };
+            return { data: applyLayout(input, config, templates, found), diagnostics: found };
           });
-          diagnostics.push(...laidOut.diagnostics);
-          writer.write(page.outputPath, laidOut.html, key === undefined ? undefined : { key, diagnostics: laidOut.diagnostics });
-        }
+        });
+        diagnostics.push(...laidOut);
         if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
           const title = page.data.title ?? config.title;
           searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
@@ -121,8 +118,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // reading order), then the search index over the terms the Markdown stage counted per page.
     await time('print+search', () => {
       for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
-        const key = keyOf('print', out.sources);
-        if (key === undefined || writer.reuse?.(out.outputPath, key) === undefined) writer.write(out.outputPath, out.html(), key === undefined ? undefined : { key });
+        writeUnlessKept(writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
       }
       if (config.searchEnabled) {
         const key = keyOf('search', searchPaths);

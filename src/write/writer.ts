@@ -31,6 +31,23 @@ export interface Writer {
   abort(): void;
 }
 
+/**
+ * Writes the file at `rel` that `make` makes, unless the last build made it from the same `key` and
+ * the writer keeps that one (no key: always made). Returns what making it reported, then or now.
+ */
+export function writeUnlessKept(
+  writer: Writer,
+  rel: string,
+  key: string | undefined,
+  make: () => { data: string; diagnostics: readonly Diagnostic[] },
+): readonly Diagnostic[] {
+  const kept = key === undefined ? undefined : writer.reuse?.(rel, key);
+  if (kept !== undefined) return kept;
+  const made = make();
+  writer.write(rel, made.data, key === undefined ? undefined : { key, ...(made.diagnostics.length > 0 ? { diagnostics: made.diagnostics } : {}) });
+  return made.diagnostics;
+}
+
 /** Keeps the site in memory: for tests, `dossier check` and the dev server (which keeps its own per-page results, so reuses no files). */
 export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
