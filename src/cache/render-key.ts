@@ -56,13 +56,9 @@ export function renderSalt(options: ProcessorOptions): string {
   return createHash('sha256').update(rendererCodeHash()).update(JSON.stringify(sorted)).digest('hex');
 }
 
-/** Key of one page's rendering: salt + path + kind + body line + body. */
-export function renderKey(salt: string, input: MarkdownInput): string {
-  return createHash('sha1')
-    .update(salt)
-    .update(`\0${input.path}\0${input.kind}\0${input.bodyLine}\0`)
-    .update(input.body)
-    .digest('hex');
+/** Key of one page's rendering: salt + path + kind + body line + body (its text, or that text's UTF-8 bytes: the same key). */
+export function renderKey(salt: string, input: Omit<MarkdownInput, 'body'>, body: string | Uint8Array): string {
+  return createHash('sha1').update(salt).update(`\0${input.path}\0${input.kind}\0${input.bodyLine}\0`).update(body).digest('hex');
 }
 
 /** Dossier's code files under `dir`: compiled JS or TS sources, without declaration files. */

@@ -11,7 +11,8 @@ export interface SourcePage {
   /** Path relative to the source folder, with forward slashes; the page's identity. */
   path: string;
   kind: 'markdown' | 'html';
-  text: string;
+  /** The file's text: a string in the dev server, the file's bytes in one-off builds (decoded only where needed). */
+  text: string | Uint8Array;
 }
 
 /** A file Jekyll copies unchanged (images, PDFs, CNAME, Markdown without front matter…). */
@@ -47,7 +48,7 @@ export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree
       // A one-off build reads each text when the front-matter stage asks for it, so a big site's
       // sources are never all in memory at once.
       if (opensWithFrontMatter(abs)) {
-        pages.push(Object.defineProperty({ path: rel, kind, text: '' }, 'text', { get: () => readFileSync(abs, 'utf8'), enumerable: true }));
+        pages.push(Object.defineProperty({ path: rel, kind, text: '' }, 'text', { get: () => readFileSync(abs), enumerable: true }));
         return;
       }
     } else if (isTemplatedAsset(abs)) {

@@ -1,6 +1,7 @@
 /** The small part of Liquid essay sites use in page bodies: site/page variables, `link`, `raw`, `comment`. */
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { compactBytes } from '../compact-text.js';
 import { escapeHtml } from '../html-text.js';
 import type { Page } from './page.js';
 
@@ -56,6 +57,11 @@ function hasLiquid(text: string): boolean {
   return text.includes('{{') || text.includes('{%');
 }
 
+function bytesHaveLiquid(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes('{{') || buffer.includes('{%');
+}
+
 function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
@@ -107,8 +113,10 @@ export function expandLiquidInPages(
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const expanded = pages.map((page) => {
     // Read once: a one-off build holds bodies compactly, and each read decodes.
+    // Most pages have no Liquid: a body held as bytes is searched without decoding it.
+    const bytes = compactBytes(page, 'body');
+    if (bytes !== undefined ? !bytesHaveLiquid(bytes) : !hasLiquid(page.body)) return page;
     const source = page.body;
-    if (!hasLiquid(source)) return page;
     const body = expandLiquid(
       source,
       {

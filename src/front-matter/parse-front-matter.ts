@@ -29,42 +29,53 @@ export function parseFrontMatter(sources: readonly SourcePage[], config: SiteCon
     });
     diagnostics.push(...parsed.diagnostics);
     let page = parsed.page;
-    if (page !== undefined && memo !== undefined) {
+    if (page !== undefined && memo !== undefined && typeof source.text === 'string') {
       const frontMatter = source.text.split('\n', page.bodyLine - 1).join('\n');
       const data = memo.reuse(`front matter:${source.path}`, [frontMatter, config], () => parsed.page?.data);
       if (data !== undefined && data !== page.data) page = { ...page, data };
     }
-    if (page === undefined) continue;
-    // A one-off build reads a body once to render it (and once more in `check`), so holds it compactly;
-    // the dev server (a memo) reads every body on every rebuild, so keeps strings.
-    const { body, ...rest } = page;
-    pages.push(memo === undefined ? withCompactText({ ...rest, body: '' }, 'body', body) : page);
+    // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (a
+    // memo) reads every body on every rebuild, so keeps strings.
+    if (page !== undefined) pages.push(page);
   }
   return { pages, diagnostics };
 }
 
-const FENCE_OPEN = /^---[ \t]*\r?\n/;
+const FENCE_OPEN = /^---[ \t]*\r?$/;
 const FENCE_END = /^(?:---|\.\.\.)[ \t]*\r?$/;
+const BOM = '\uFEFF';
 
 /**
  * Splits front matter where Jekyll does: after an opening `---` line, the first line that is `---`
  * or `...` (blanks may follow either fence) closes it. `closing` is that line's 0-based index.
+ * Bytes (a one-off build's files) stay bytes: fences are ASCII, so finding them decodes nothing but
+ * the lines tested, and only the YAML between them is decoded.
  */
-function splitFence(text: string): { yaml: string; body: string; closing: number } | undefined {
-  const open = FENCE_OPEN.exec(text);
-  if (open === null) return undefined;
-  let start = open[0].length;
-  for (let line = 1; start <= text.length; line++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    if (FENCE_END.test(text.slice(start, end))) {
-      return { yaml: text.slice(open[0].length, start), body: newline === -1 ? '' : text.slice(newline + 1), closing: line };
+function splitFence(source: string | Uint8Array): { yaml: string; body: string | Uint8Array; closing: number } | undefined {
+  const bytes = typeof source === 'string' ? undefined : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  const text = bytes === undefined ? (source as string) : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const length = text.length;
+  const newlineFrom = (from: number) => (typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(NEWLINE, from));
+  const lineAt = (from: number, to: number) => (typeof text === 'string' ? text.slice(from, to) : text.toString('latin1', from, to));
+  let offset = typeof text === 'string' && text.startsWith(BOM) ? BOM.length : 0;
+  const opening = newlineFrom(offset);
+  if (opening === -1 || !FENCE_OPEN.test(lineAt(offset, opening))) return undefined;
+  const yamlStart = opening + 1;
+  offset = yamlStart;
+  for (let line = 1; ; line++) {
+    const newline = newlineFrom(offset);
+    const end = newline === -1 ? length : newline;
+    if (FENCE_END.test(lineAt(offset, end))) {
+      const bodyStart = newline === -1 ? length : newline + 1;
+      if (typeof text === 'string') return { yaml: text.slice(yamlStart, offset), body: text.slice(bodyStart), closing: line };
+      return { yaml: text.toString('utf8', yamlStart, offset), body: text.subarray(bodyStart), closing: line };
     }
     if (newline === -1) return undefined;
-    start = newline + 1;
+    offset = newline + 1;
   }
-  return undefined;
 }
+
+const NEWLINE = 0x0a;
 
 /** Parses one page; pushes its problems onto `diagnostics`. */
 export function parsePage(
@@ -75,14 +86,14 @@ export function parsePage(
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file: source.path, line, column, severity, rule, message });
 
-  const text = source.text.replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
-  const fence = splitFence(text);
+  const fence = splitFence(source.text);
   if (fence === undefined) {
     report(1, 1, 'front-matter/unclosed', 'front matter opened with --- on line 1 is never closed; add a --- line after the last key');
     return undefined;
   }
   const { closing, body } = fence;
+  // The file's lines up to the closing fence: YAML errors and key places point into them.
+  const lines = `---\n${fence.yaml}`.split(/\r?\n/);
   let data: Record<string, unknown> = {};
   // gray-matter reads the YAML between plain fences: Jekyll's own fence rules (`...` closes too,
   // blanks may follow a fence, `----` is no fence) were applied by splitFence.
@@ -109,7 +120,9 @@ export function parsePage(
   });
   fm.places = places;
   const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
-  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
+  const page: Page = { path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath };
+  // A body read as bytes stays bytes (half the memory of typographic text as a string) until it is rendered.
+  return typeof body === 'string' ? { ...page, body } : withCompactText(page, 'body', body);
 }
 
 function toMapping(value: unknown): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import { heldPage } from '../cache/held-page.js';
+import { compactBytes } from '../compact-text.js';
 import { DiskRenderCache, type RenderCache } from '../cache/render-cache.js';
 import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
@@ -90,18 +91,19 @@ export async function renderPages(
   const todo: MarkdownInput[] = [];
   const sizes = new Map<string, number>();
   for (const page of inputs) {
-    const input = toInput(page);
+    // A body held as bytes is hashed as bytes (the same key as its text): no decoding for a cache hit.
+    const body = compactBytes(page, 'body') ?? page.body;
     if (cache !== undefined) {
-      const key = remember(options.memo, `render key:${input.path}`, () => [salt, input.kind, input.bodyLine, input.body], () => renderKey(salt, input));
-      keys.set(input.path, key);
+      const key = remember(options.memo, `render key:${page.path}`, () => [salt, page.kind, page.bodyLine, body], () => renderKey(salt, page, body));
+      keys.set(page.path, key);
       const hit = cache.get(key);
       if (hit !== undefined) {
-        out.set(input.path, hit);
+        out.set(page.path, hit);
         continue;
       }
     }
     todo.push(page);
-    sizes.set(page.path, input.body.length);
+    sizes.set(page.path, body.length);
   }
   // With a cache, every page to render has its key.
   const keyOf = (path: string): string => keys.get(path) ?? '';

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
+import { BuildMemo } from '../../src/cache/build-memo.js';
 import { DiskRenderCache, MemoryRenderCache } from '../../src/cache/render-cache.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { page, tempDir, tempSite } from '../helpers/temp-site.js';
@@ -144,6 +145,17 @@ describe('the build cache', () => {
     const files = await expectSameAsUncached(site, warm);
     expect(warm.misses).toBe(0);
     expect(files.get('docs/R/rivers-1/index.html')).toMatch(/<template class="footnote-templates">.*fords and ferries/s);
+  });
+
+  it('starts a dev server warm from the cache a one-off build wrote (bytes and text give the same keys)', async () => {
+    const site = essaySite();
+    const dir = tempDir();
+    await build(site, new DiskRenderCache(dir));
+    const seed = new DiskRenderCache(dir);
+    const writer = new MemoryWriter();
+    await buildSite({ sourceDir: site, writer, cache: new MemoryRenderCache(seed), memo: new BuildMemo() });
+    expect(seed.misses).toBe(0);
+    expect(seed.hits).toBe(6);
   });
 
   it('gives the dev server the same output from memory', async () => {

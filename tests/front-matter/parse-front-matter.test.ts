@@ -33,6 +33,17 @@ describe('parsePage', () => {
     expect(diagnostics).toMatchObject([{ line: 1, rule: 'front-matter/unclosed', severity: 'error' }]);
   });
 
+  it('reads a file given as bytes (as one-off builds read them) exactly as its text, BOM and CRLF included', () => {
+    const text = '\uFEFF---\r\ntitle: “Quoted” Title\r\nnav_order: 2\r\n...\r\nBody with — dashes\r\n';
+    const asText = parse(text);
+    const diagnostics: Diagnostic[] = [];
+    const asBytes = parsePage({ path: 'docs/G/Essay-1.md', kind: 'markdown', text: Buffer.from(text) }, { permalink: 'pretty' }, diagnostics);
+    expect(diagnostics).toEqual(asText.diagnostics);
+    expect(asBytes).toMatchObject({ data: { title: '“Quoted” Title', navOrder: 2 }, body: 'Body with — dashes\r\n', bodyLine: 5 });
+    expect(asBytes?.body).toBe(asText.page?.body);
+    expect(asBytes?.data).toEqual(asText.page?.data);
+  });
+
   it('closes front matter where Jekyll does: at `...`, at a fence followed by blanks, never at `----`', () => {
     const dots = parse('---\ntitle: Dots\n...\nBody\n');
     expect(dots.diagnostics).toEqual([]);
