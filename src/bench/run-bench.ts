@@ -115,6 +115,9 @@ async function measureEdits(dir: string, site: GeneratedSite, cacheDir: string, 
   req.on('error', () => undefined);
   req.end();
   await new Promise((r) => setTimeout(r, 200));
+  // Node's fetch sets itself up on first use (about 100 ms here); a browser reloading the page has
+  // its HTTP stack ready, so that is not the dev server's time.
+  await (await fetch(new URL('/', server.url))).text();
   try {
     for (let i = 0; i < count; i++) {
       const rel = site.chapters[Math.floor(((i + 0.5) * site.chapters.length) / count)] ?? site.chapters[0] ?? '';
