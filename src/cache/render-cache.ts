@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { heldPage, readingHtml } from './held-page.js';
+import { heldPage } from './held-page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 
 /** A store of rendered pages by key (see render-key.ts). Only Markdown output is cached; nav and layout always run. */
@@ -31,8 +31,8 @@ export class MemoryRenderCache implements RenderCache {
     if (page === undefined) {
       const seeded = this.seed?.get(key);
       // Read the entry's HTML now: a later `dossier build` may prune the file while the dev server runs.
-      // (Spreading reads each getter once.)
-      if (seeded !== undefined) page = { ...seeded, notes: { refs: seeded.notes.refs, defs: seeded.notes.defs.map((d) => ({ ...d })) } };
+      // (Spreading reads the HTML getter once.)
+      if (seeded !== undefined) page = { ...seeded };
     }
     if (page !== undefined) this.used.set(key, page);
     return page;
@@ -60,10 +60,8 @@ export class MemoryRenderCache implements RenderCache {
 
 /**
  * One file per key in a folder: reads only what a build asks for, writes only what is new. An entry is
- * the page's data as one line of JSON (note texts left out), its note texts as a second line, then its
- * HTML. Pages it hands out read their HTML from the entry when asked (layout, then the print edition),
- * so a 10,000-page build does not hold every page's HTML; their note texts stay unparsed UTF-8 bytes
- * until a preview on another chapter page asks for one.
+ * the page's data as one line of JSON, then its HTML. Pages it hands out read their HTML from the entry
+ * when asked (layout, then the print edition), so a 10,000-page build does not hold every page's HTML.
  */
 export class DiskRenderCache implements RenderCache {
   private readonly used = new Set<string>();
@@ -80,10 +78,8 @@ export class DiskRenderCache implements RenderCache {
       const head = readEntryHead(file);
       if (head === undefined) throw new SyntaxError('no HTML after the page data');
       const data = JSON.parse(head.data.toString('utf8')) as Omit<RenderedPage, 'html'>;
-      const texts = lazyNoteTexts(head.noteTexts, data.notes.defs.length);
-      for (const [i, def] of data.notes.defs.entries()) Object.defineProperty(def, 'html', { get: () => texts()[i] ?? '', enumerable: true, configurable: true });
       this.hits++;
-      return readingHtml({ ...data, html: '' }, () => readHtml(file, head.htmlAt));
+      return heldPage(data, () => readHtml(file, head.htmlAt));
     } catch {
       // A missing entry is a miss; so is a torn or foreign file, which the fresh rendering overwrites.
       this.misses++;
@@ -142,9 +138,7 @@ const OWN_TMP = `.tmp-${process.pid}-`;
 /** Writes one cache entry: the page's data as a line of JSON, then its HTML. Returns the data and the byte offset of the HTML. */
 export function writeCacheEntry(file: string, page: RenderedPage): { data: Omit<RenderedPage, 'html'>; htmlAt: number } {
   const { html, ...data } = page;
-  const defs = data.notes.defs.map(({ html: _text, ...def }) => def);
-  const texts = data.notes.defs.map((def) => def.html);
-  const head = Buffer.from(`${JSON.stringify({ ...data, notes: { refs: data.notes.refs, defs } })}\n${JSON.stringify(texts)}\n`);
+  const head = Buffer.from(`${JSON.stringify(data)}\n`);
   // Write then rename, so a concurrent build never reads half an entry.
   const tmp = `${file}${OWN_TMP}${threadId}`;
   writeFileSync(tmp, Buffer.concat([head, Buffer.from(html)]));
@@ -152,11 +146,8 @@ export function writeCacheEntry(file: string, page: RenderedPage): { data: Omit<
   return { data, htmlAt: head.length };
 }
 
-/**
- * An entry's two head lines (page data, note texts) without their newlines and where its HTML starts,
- * read in chunks so the HTML is not read; undefined when the head is cut short.
- */
-function readEntryHead(file: string): { data: Buffer; noteTexts: Buffer; htmlAt: number } | undefined {
+/** An entry's first line (the page data) and where its HTML starts, read in chunks so the HTML is not read; undefined when there is no newline. */
+function readEntryHead(file: string): { data: Buffer; htmlAt: number } | undefined {
   const fd = openSync(file, 'r');
   try {
     let bytes = Buffer.alloc(0);
@@ -165,34 +156,15 @@ function readEntryHead(file: string): { data: Buffer; noteTexts: Buffer; htmlAt:
       const read = readSync(fd, chunk, 0, HEAD_CHUNK, bytes.length);
       if (read === 0) return undefined;
       bytes = bytes.length === 0 ? chunk.subarray(0, read) : Buffer.concat([bytes, chunk.subarray(0, read)]);
-      const first = bytes.indexOf(NEWLINE);
-      const second = first === -1 ? -1 : bytes.indexOf(NEWLINE, first + 1);
-      // The note texts are kept as a copy, so the rest of the chunk can go.
-      if (second !== -1) return { data: bytes.subarray(0, first), noteTexts: Buffer.from(bytes.subarray(first + 1, second)), htmlAt: second + 1 };
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline !== -1) return { data: bytes.subarray(0, newline), htmlAt: newline + 1 };
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** Note texts parsed from their entry line on the first request (most pages never need them in a build). */
-function lazyNoteTexts(line: Buffer, count: number): () => readonly string[] {
-  let texts: readonly string[] | undefined;
-  return () => {
-    if (texts === undefined) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line.toString('utf8'));
-      } catch {
-        // A damaged line costs the previews their text, never the build.
-      }
-      texts = Array.isArray(parsed) && parsed.length === count ? parsed.map(String) : [];
-    }
-    return texts;
-  };
-}
-
-/** The head is a few KB (headings, links, note texts); one read usually takes it all. */
+/** Page data is a few KB (headings, links, note texts); one read usually takes it all. */
 const HEAD_CHUNK = 32 * 1024;
 
 /** Reads an entry's HTML, which starts at byte `offset` of its file. */

@@ -12,12 +12,15 @@ import { createProcessor, type ProcessorOptions } from './processor.js';
 export interface MarkdownInput {
   path: string;
   kind: 'markdown' | 'html';
-  body: string;
+  /** The body's text, or its UTF-8 bytes (how one-off builds hold it and send it to workers). */
+  body: string | Uint8Array;
   /** 1-based line of the body's first line in the source file. */
   bodyLine: number;
 }
 
 export type RenderMarkdown = (input: MarkdownInput) => RenderedPage;
+
+const utf8 = new TextDecoder();
 
 const renderers = new Map<string, RenderMarkdown>();
 
@@ -36,10 +39,11 @@ export function rendererFor(options: ProcessorOptions): RenderMarkdown {
 export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdown {
   const processor = createProcessor(options);
   return (input) => {
+    const text = typeof input.body === 'string' ? input.body : utf8.decode(input.body);
     if (input.kind === 'html') {
-      return { path: input.path, html: input.body, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(input.body), diagnostics: [] };
+      return { path: input.path, html: text, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(text), diagnostics: [] };
     }
-    const pre = preprocessKramdown(input.body, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
+    const pre = preprocessKramdown(text, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
     const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks } });
     const tree = processor.parse(file);
     const html = processor.stringify(processor.runSync(tree, file), file);

@@ -180,9 +180,12 @@ function compact(page: RenderedPage): RenderedPage {
   return heldPage(data, html);
 }
 
-/** Only the four MarkdownInput fields cross to workers, never the whole Page. */
+/**
+ * Only the four MarkdownInput fields cross to workers, never the whole Page. A body held as bytes
+ * goes as bytes: decoding every body on the main thread just to send it made ~30 KB of garbage a page.
+ */
 function toInput(page: MarkdownInput): MarkdownInput {
-  return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
+  return { path: page.path, kind: page.kind, body: compactBytes(page, 'body') ?? page.body, bodyLine: page.bodyLine };
 }
 
 function toBatches(inputs: readonly MarkdownInput[], sizes: ReadonlyMap<string, number>): MarkdownInput[][] {
