@@ -1,7 +1,7 @@
 /** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
 import path from 'node:path';
 import { remember, type BuildMemo } from './cache/build-memo.js';
-import { layoutKey, siteLayoutKey } from './cache/layout-key.js';
+import { layoutKeys } from './cache/layout-key.js';
 import { loadConfig } from './config/load-config.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
@@ -14,7 +14,7 @@ import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
-import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
+import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
 import { renderPages, type RenderStats } from './markdown/render-pool.js';
@@ -170,29 +170,4 @@ function renderAll(
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
   };
   return renderPages(pages, { processor, cache, onProgress, memo }, stats);
-}
-
-/**
- * The key of a file of some kind made from the given source pages (a page; an essay and its chapters;
- * every searchable page): the site's layout key, then each page's render key and note links.
- * Undefined without render keys (no cache).
- */
-function layoutKeys(
-  config: SiteConfig,
-  templates: TemplateEngine,
-  pages: readonly Page[],
-  renderKeys: ReadonlyMap<string, string> | undefined,
-  noteLinks: (path: string) => string,
-): (kind: string, paths: readonly string[]) => string | undefined {
-  if (renderKeys === undefined) return () => undefined;
-  const site = siteLayoutKey(config, templates, pages);
-  return (kind, paths) => {
-    const parts = [site, kind];
-    for (const path of paths) {
-      const key = renderKeys.get(path);
-      if (key === undefined) return undefined;
-      parts.push(path, key, noteLinks(path));
-    }
-    return layoutKey(parts);
-  };
 }

@@ -13,6 +13,6 @@ export function heldPage(data: Omit<RenderedPage, 'html'>, html: string | (() =>
 }
 
 /** The page with its HTML read back by `read` each time it is asked for. */
-export function readingHtml(page: RenderedPage, read: () => string): RenderedPage {
+function readingHtml(page: RenderedPage, read: () => string): RenderedPage {
   return Object.defineProperty(page, 'html', { get: read, enumerable: true, configurable: true });
 }

@@ -13,7 +13,7 @@ import type { TemplateEngine } from '../layout/template-engine.js';
 import { dossierCodeHash } from './render-key.js';
 
 /** Digest of what every page's layout shares: Dossier's code, the config, the templates, every page's front matter and URL. */
-export function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[]): string {
+function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[]): string {
   const hash = createHash('sha256').update(dossierCodeHash()).update(JSON.stringify(config));
   for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
   for (const page of pages) hash.update(`\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`);
@@ -21,8 +21,33 @@ export function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pag
 }
 
 /** Digest of a file's parts (the site key, render keys, note-link signatures…). */
-export function layoutKey(parts: readonly string[]): string {
+function layoutKey(parts: readonly string[]): string {
   const hash = createHash('sha1');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+}
+
+/**
+ * The key of a file of some kind made from the given source pages (a page; an essay and its chapters;
+ * every searchable page): the site's layout key, then each page's render key and note links.
+ * Undefined without render keys (no cache).
+ */
+export function layoutKeys(
+  config: SiteConfig,
+  templates: TemplateEngine,
+  pages: readonly Page[],
+  renderKeys: ReadonlyMap<string, string> | undefined,
+  noteLinks: (path: string) => string,
+): (kind: string, paths: readonly string[]) => string | undefined {
+  if (renderKeys === undefined) return () => undefined;
+  const site = siteLayoutKey(config, templates, pages);
+  return (kind, paths) => {
+    const parts = [site, kind];
+    for (const path of paths) {
+      const key = renderKeys.get(path);
+      if (key === undefined) return undefined;
+      parts.push(path, key, noteLinks(path));
+    }
+    return layoutKey(parts);
+  };
 }

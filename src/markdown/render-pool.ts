@@ -92,7 +92,7 @@ export async function renderPages(
   const sizes = new Map<string, number>();
   for (const page of inputs) {
     // A body held as bytes is hashed as bytes (the same key as its text): no decoding for a cache hit.
-    const body = compactBytes(page, 'body') ?? page.body;
+    const { body } = toInput(page);
     if (cache !== undefined) {
       const key = remember(options.memo, `render key:${page.path}`, () => [salt, page.kind, page.bodyLine, body], () => renderKey(salt, page, body));
       keys.set(page.path, key);
