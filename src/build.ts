@@ -1,13 +1,18 @@
-/** The build, in order: config → discover → front matter → nav → Markdown → notes → layout → write. */
+/**
+ * The build, in order: config → discover → front matter → nav → Markdown, with each essay's notes,
+ * layout and print page as soon as its chapters are rendered → search index → commit.
+ */
 import path from 'node:path';
 import { remember, type BuildMemo } from './cache/build-memo.js';
 import { layoutKeys } from './cache/layout-key.js';
+import { byCodeUnits } from './code-unit-order.js';
 import { loadConfig } from './config/load-config.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { discoverSource, type StaticFile } from './discover/discover-source.js';
-import { linkNotes } from './footnotes/link-notes.js';
+import { noteLinker } from './footnotes/link-notes.js';
+import { essayGroups } from './footnotes/resolve-notes.js';
 import type { Page } from './front-matter/page.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import { parseFrontMatter } from './front-matter/parse-front-matter.js';
@@ -17,7 +22,7 @@ import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
-import { renderPages, type RenderStats } from './markdown/render-pool.js';
+import { renderPages, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
@@ -26,6 +31,7 @@ import { renderNavHtml } from './nav/render-nav-html.js';
 import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
+import { WhenRendered } from './when-rendered.js';
 
 /** Dossier's own static assets (CSS, scripts), copied into every site. */
 export const DEFAULT_PUBLIC_DIR = path.resolve(DEFAULT_TEMPLATES_DIR, '../public');
@@ -54,7 +60,7 @@ export interface BuildResult {
   nav: NavTree;
   rendered: Map<string, RenderedPage>;
   diagnostics: Diagnostic[];
-  /** Milliseconds spent in each stage, in pipeline order. */
+  /** Milliseconds spent in each stage, in pipeline order; `notes+layout+write` is main-thread time spent during `markdown`. */
   timings: Array<[stage: string, ms: number]>;
   /** Wall time of the whole build in milliseconds. */
   elapsedMs: number;
@@ -71,71 +77,109 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   const { writer, memo } = options;
+  let pool: RenderPool | undefined;
   try {
     const config = options.config ?? (await time('config', () => remember(memo, 'config', () => [], () => loadConfig(options.sourceDir))));
-    const { statics, parsed } = await readSource(config, memo, time);
+    const source = await time('discover', () => discoverSource(config, memo));
+    // A cold build of a big site starts its render workers now; they load while front matter is read.
+    pool = startRenderPool(source.pages.length, options.cache);
+    const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, memo));
     const liquid = await time('liquid', () => expandLiquidInPages(parsed.pages, config));
     const pages = liquid.pages;
     // The tree reads each page's path, URL and front matter only.
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
-    const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const rendered = await time('markdown', () => renderAll(pages, config, options.onProgress, options.cache, memo, renderStats));
-    const notes = await time('notes', () => linkNotes(pages, rendered, nav, config.baseurl, memo));
-    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...notes.diagnostics];
-    for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
-
-    const searchable: SearchablePage[] = [];
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
+
+    // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
+    // as soon as its chapters are rendered, while workers render the next essays.
+    const rendered = new Map<string, RenderedPage>();
+    const notes = noteLinker(pages, rendered, nav, config.baseurl, memo);
+    const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
     // With a render cache, each file gets a key of everything it is made from; the writer keeps a file
     // the last build made from the same key instead of having it laid out again.
-    const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, renderStats.keys, notes.signature);
-    const searchPaths: string[] = [];
-    await time('layout+write', () => {
-      for (const page of pages) {
-        const body = rendered.get(page.path);
-        const pageNav = pageNavFor(nav, page.path);
-        // A page's layout warnings come back with it when it is kept.
-        const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
-          const html = notes.html(page.path);
-          return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
-            const found: Diagnostic[] = [];
-            const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
-            return { data: applyLayout(input, config, templates, found), diagnostics: found };
-          });
+    const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, (path) => renderStats.keys?.get(path), notes.signature);
+    const searchable: Array<SearchablePage & { path: string }> = [];
+    const layOut = (page: Page): void => {
+      const body = rendered.get(page.path);
+      const pageNav = pageNavFor(nav, page.path);
+      // A page's layout warnings come back with it when it is kept.
+      const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
+        const html = notes.html(page.path);
+        return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+          const found: Diagnostic[] = [];
+          const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+          return { data: applyLayout(input, config, templates, found), diagnostics: found };
         });
-        diagnostics.push(...laidOut);
-        if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
-          const title = page.data.title ?? config.title;
-          searchable.push({ url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
-          searchPaths.push(page.path);
-        }
+      });
+      diagnostics.push(...laidOut);
+      if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
+        const title = page.data.title ?? config.title;
+        searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
       }
-      for (const file of statics) writer.copy(file.path, file.absPath);
-      copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
-      writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
-    });
-    // Reader extras, owned by layout/ and search/: one print page per essay (its chapters in
-    // reading order), then the search index over the terms the Markdown stage counted per page.
-    await time('print+search', () => {
-      for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
+    };
+    let layoutMs = 0;
+    const timed = (run: () => void) => () => {
+      const t0 = performance.now();
+      run();
+      layoutMs += performance.now() - t0;
+    };
+    const ready = new WhenRendered();
+    const byPath = new Map(pages.map((page) => [page.path, page]));
+    const groups = essayGroups(pages, nav);
+    const groupOf = new Map<string, readonly string[]>();
+    for (const group of groups) {
+      for (const path of group) groupOf.set(path, group);
+      ready.add(group, timed(() => {
+        diagnostics.push(...notes.link(group));
+        for (const path of group) layOut(byPath.get(path) as Page);
+      }));
+    }
+    // Reader extras, owned by layout/: one print page per essay (its chapters in reading order), made
+    // once every page it shows has its notes linked.
+    for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
+      ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
         writeUnlessKept(writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
-      }
-      if (config.searchEnabled) {
-        const key = keyOf('search', searchPaths);
-        if (key === undefined || writer.reuseAll?.(key) !== true) {
-          const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
-          for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
-        }
-      }
+      }));
+    }
+    for (const file of source.statics) writer.copy(file.path, file.absPath);
+    copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+    writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
+
+    // Pages go to the workers essay by essay, so essays finish (and are laid out) one after another.
+    const inRenderOrder = groups.flatMap((group) => group.map((path) => byPath.get(path) as Page));
+    const onRendered = (page: RenderedPage) => {
+      rendered.set(page.path, page);
+      ready.rendered(page.path);
+    };
+    await time('markdown', () => renderAll(inRenderOrder, config, { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered }, renderStats));
+    ready.assertDone();
+    // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
+    timings.push(['notes+layout+write', layoutMs]);
+    for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
+
+    // The search index over the terms the Markdown stage counted per page, owned by search/.
+    await time('search', () => {
+      if (!config.searchEnabled) return;
+      // Essays finish in whatever order the workers do: URL order makes the key and the memo stable.
+      searchable.sort((a, b) => byCodeUnits(a.url, b.url));
+      const key = keyOf('search', searchable.map((page) => page.path));
+      if (key !== undefined && writer.reuseAll?.(key) === true) return;
+      const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
+      for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
     });
     await time('commit', () => writer.commit());
     memo?.finish();
     return {
       config,
       pages,
-      statics,
+      statics: source.statics,
       nav,
-      rendered,
+      // In source order, as pages are.
+      rendered: new Map(pages.flatMap((page) => {
+        const body = rendered.get(page.path);
+        return body === undefined ? [] : [[page.path, body] as const];
+      })),
       diagnostics: sortDiagnostics(diagnostics),
       timings,
       elapsedMs: performance.now() - started,
@@ -143,25 +187,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     writer.abort();
     throw error;
+  } finally {
+    await pool?.close();
   }
-}
-
-type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
-
-/** Discovers and parses the pages. Their source texts end here: pages hold their bodies compactly, so a big site is not held twice. */
-async function readSource(config: SiteConfig, memo: BuildMemo | undefined, time: Timer) {
-  const source = await time('discover', () => discoverSource(config, memo));
-  const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, memo));
-  return { statics: source.statics, parsed };
 }
 
 /** Renders every page's Markdown: cache first, then worker threads for big sites, in-thread for small ones. */
 function renderAll(
   pages: readonly Page[],
   config: SiteConfig,
-  onProgress: ((message: string) => void) | undefined,
-  cache: RenderCache | undefined,
-  memo: BuildMemo | undefined,
+  options: Omit<RenderPagesOptions, 'processor'>,
   stats: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
   const processor = {
@@ -169,5 +204,5 @@ function renderAll(
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
   };
-  return renderPages(pages, { processor, cache, onProgress, memo }, stats);
+  return renderPages(pages, { ...options, processor }, stats);
 }

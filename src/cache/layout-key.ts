@@ -30,24 +30,24 @@ function layoutKey(parts: readonly string[]): string {
 /**
  * The key of a file of some kind made from the given source pages (a page; an essay and its chapters;
  * every searchable page): the site's layout key, then each page's render key and note links.
- * Undefined without render keys (no cache).
+ * Undefined when a page has no render key (no cache).
  */
 export function layoutKeys(
   config: SiteConfig,
   templates: TemplateEngine,
   pages: readonly Page[],
-  renderKeys: ReadonlyMap<string, string> | undefined,
+  renderKey: (path: string) => string | undefined,
   noteLinks: (path: string) => string,
 ): (kind: string, paths: readonly string[]) => string | undefined {
-  if (renderKeys === undefined) return () => undefined;
-  const site = siteLayoutKey(config, templates, pages);
+  let site: string | undefined;
   return (kind, paths) => {
-    const parts = [site, kind];
+    const parts = [kind];
     for (const path of paths) {
-      const key = renderKeys.get(path);
+      const key = renderKey(path);
       if (key === undefined) return undefined;
       parts.push(path, key, noteLinks(path));
     }
-    return layoutKey(parts);
+    site ??= siteLayoutKey(config, templates, pages);
+    return layoutKey([site, ...parts]);
   };
 }

@@ -1,6 +1,6 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, opendirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { heldPage } from './held-page.js';
@@ -123,6 +123,18 @@ export class DiskRenderCache implements RenderCache {
       }
     }
     this.used.clear();
+  }
+
+  /** Whether the cache holds no entry at all (never built here, or cleared): then every page will be rendered. */
+  isEmpty(): boolean {
+    if (!existsSync(this.dir)) return true;
+    const dir = opendirSync(this.dir);
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) if (entry.name.endsWith(ENTRY)) return false;
+      return true;
+    } finally {
+      dir.closeSync();
+    }
   }
 
   private file(key: string): string {

@@ -6,19 +6,8 @@ import type { RenderedPage } from '../markdown/page-data.js';
 import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-hand-numbered-notes.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
-import { essayGroups, isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
+import { isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
 import { escapeHtml } from '../html-text.js';
-
-export interface LinkedNotes {
-  /**
-   * A page's final body HTML, with cross-page note links resolved. Made when asked for (by layout,
-   * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
-   */
-  html(path: string): string;
-  /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
-  signature(path: string): string;
-  diagnostics: Diagnostic[];
-}
 
 /** What one page's HTML needs changed: where each reference and each note's back links point. */
 interface PageLinks {
@@ -30,27 +19,39 @@ interface PageLinks {
   previews: Map<string, string>;
 }
 
-/** Links every reference to its note and every note back to its references, across the pages of each essay. */
-export function linkNotes(
+/** Links the notes of one essay at a time, so a build can lay out an essay as soon as its chapters are rendered. */
+export interface NoteLinker {
+  /** Links one essay group (see essayGroups) whose pages are all in `rendered` by now; returns its note findings. */
+  link(group: readonly string[]): Diagnostic[];
+  /**
+   * A page's final body HTML, with cross-page note links resolved. Made when asked for (by layout,
+   * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
+   */
+  html(path: string): string;
+  /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
+  signature(path: string): string;
+}
+
+/** A linker over `rendered`, which may still be filling up: html(path) and signature(path) hold once path's group is linked. */
+export function noteLinker(
   pages: readonly Page[],
   rendered: ReadonlyMap<string, RenderedPage>,
   nav: NavTree,
   baseurl: string,
   memo?: BuildMemo,
-): LinkedNotes {
+): NoteLinker {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const links = new Map<string, PageLinks>();
-  const diagnostics: Diagnostic[] = [];
-  for (const group of essayGroups(pages, nav)) {
+  const link = (group: readonly string[]): Diagnostic[] => {
     // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.
     const linked = remember(memo, `notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
       const essay = resolveEssayNotes(group, rendered);
       return { diagnostics: essayNoteDiagnostics(essay), links: pageLinks(essay, hrefTo) };
     });
-    diagnostics.push(...linked.diagnostics);
     for (const [path, page] of linked.links) links.set(path, page);
-  }
+    return linked.diagnostics;
+  };
   const html = (path: string): string => {
     const body = rendered.get(path)?.html ?? '';
     const page = links.get(path);
@@ -61,7 +62,7 @@ export function linkNotes(
     const page = links.get(path);
     return page === undefined ? '' : JSON.stringify([[...page.refHref], [...page.backHrefs], [...page.previews]]);
   };
-  return { html, signature, diagnostics };
+  return { link, html, signature };
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {

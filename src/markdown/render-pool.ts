@@ -31,9 +31,14 @@ export function workerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** A pool of render workers, started for one renderPages call. */
-class RenderPool {
+/**
+ * A pool of render workers for one build. Loading the Markdown chain takes each worker about 0.3 s,
+ * so a build that will render many pages starts its pool (startRenderPool) while it still reads
+ * front matter and resolves the nav; renderPages otherwise starts one itself.
+ */
+export class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
+  private closing: Promise<void> | undefined;
 
   constructor(filename: string, readonly threads: number) {
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
@@ -51,10 +56,22 @@ class RenderPool {
     return this.piscina.run(task);
   }
 
-  /** Stops every worker. */
-  async close(): Promise<void> {
-    await this.piscina.destroy();
+  /** Stops every worker; later calls wait for the same stop. */
+  close(): Promise<void> {
+    this.closing ??= this.piscina.destroy();
+    return this.closing;
   }
+}
+
+/**
+ * A started pool when rendering `pageCount` pages will want one: every page is to be rendered (no
+ * cache, or a disk cache with no entries yet) and there are enough of them. The caller closes it.
+ */
+export function startRenderPool(pageCount: number, cache: RenderCache | undefined, threads = availableParallelism()): RenderPool | undefined {
+  const file = workerFile();
+  const cold = cache === undefined || (cache instanceof DiskRenderCache && cache.isEmpty());
+  if (!cold || pageCount < MIN_PAGES_FOR_WORKERS || file === undefined || threads <= 0) return undefined;
+  return new RenderPool(file, threads);
 }
 
 export interface RenderPagesOptions {
@@ -63,6 +80,13 @@ export interface RenderPagesOptions {
   /** Worker threads to start when there are enough pages to render; 0 renders in this thread. Default: the available cores. */
   threads?: number | undefined;
   onProgress?: ((message: string) => void) | undefined;
+  /**
+   * Called with each page as soon as it is rendered or found in the cache, in no particular order,
+   * so the build can lay out finished essays while workers render the rest.
+   */
+  onRendered?: ((page: RenderedPage) => void) | undefined;
+  /** A pool started early by startRenderPool; renderPages uses it when it has pages to render, and closes it either way. */
+  pool?: RenderPool | undefined;
   /** Keeps each page's cache key while its body is unchanged (hashing every body is most of a warm render). */
   memo?: BuildMemo | undefined;
 }
@@ -72,7 +96,10 @@ export interface RenderStats {
   rendered: number;
   cached: number;
   threads: number;
-  /** With a cache, each page's render key (a digest of everything its rendering is made from), by path. */
+  /**
+   * With a cache, each page's render key (a digest of everything its rendering is made from), by path:
+   * set before any page is handed to onRendered, and holding every page's key by the time it is.
+   */
   keys?: ReadonlyMap<string, string>;
 }
 
@@ -82,10 +109,20 @@ export async function renderPages(
   options: RenderPagesOptions,
   stats?: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
-  const { cache, onProgress } = options;
+  const { cache, onProgress, onRendered } = options;
   const out = new Map<string, RenderedPage>();
+  const finished = (page: RenderedPage) => {
+    out.set(page.path, page);
+    onRendered?.(page);
+  };
+  // Cache hits are announced once workers have their first batches, so laying them out delays no rendering.
+  const hits: RenderedPage[] = [];
+  const announceHits = () => {
+    for (const page of hits) finished(page);
+  };
   const salt = cache === undefined ? '' : renderSalt(options.processor);
   const keys = new Map<string, string>();
+  if (stats !== undefined && cache !== undefined) stats.keys = keys;
   // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
   // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
   const todo: MarkdownInput[] = [];
@@ -98,7 +135,7 @@ export async function renderPages(
       keys.set(page.path, key);
       const hit = cache.get(key);
       if (hit !== undefined) {
-        out.set(page.path, hit);
+        hits.push(hit);
         continue;
       }
     }
@@ -110,7 +147,7 @@ export async function renderPages(
   // A cache hands back pages as it holds them. Without one, a one-off build holds them compactly; the
   // dev server (a memo) keeps strings, which it reads on every rebuild.
   const keep = (page: RenderedPage) => (cache !== undefined ? cache.set(keyOf(page.path), page) : options.memo === undefined ? compact(page) : page);
-  const store = (page: RenderedPage) => out.set(page.path, keep(page));
+  const store = (page: RenderedPage) => finished(keep(page));
   const direct = cache instanceof DiskRenderCache ? cache : undefined;
 
   const file = workerFile();
@@ -118,14 +155,18 @@ export async function renderPages(
   const useWorkers = todo.length >= MIN_PAGES_FOR_WORKERS && file !== undefined && wantThreads > 0;
   let threads = 0;
   if (!useWorkers) {
+    // A pool started early for a site that turned out to be cached stops while this thread works.
+    const unused = options.pool?.close();
+    announceHits();
     const render = rendererFor(options.processor);
     const step = Math.max(250, Math.ceil(todo.length / 10));
     todo.forEach((page, i) => {
       store(render(toInput(page)));
       if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
     });
+    await unused;
   } else {
-    const pool = new RenderPool(file, wantThreads);
+    const pool = options.pool ?? new RenderPool(file, wantThreads);
     threads = pool.threads;
     try {
       const batches = toBatches(todo, sizes);
@@ -143,7 +184,7 @@ export async function renderPages(
             if (!('htmlAt' in page)) store(page);
             else if (direct !== undefined) {
               const { htmlAt, ...data } = page;
-              out.set(page.path, direct.adopt(keyOf(page.path), data, htmlAt));
+              finished(direct.adopt(keyOf(page.path), data, htmlAt));
             }
           }
           done += pages.length;
@@ -153,7 +194,12 @@ export async function renderPages(
           }
         }
       };
-      await Promise.all(Array.from({ length: pool.threads * 2 }, feed));
+      const feeding = Promise.all(Array.from({ length: pool.threads * 2 }, feed));
+      try {
+        announceHits();
+      } finally {
+        await feeding;
+      }
     } finally {
       await pool.close();
     }
@@ -163,7 +209,6 @@ export async function renderPages(
     stats.rendered = todo.length;
     stats.cached = inputs.length - todo.length;
     stats.threads = threads;
-    if (cache !== undefined) stats.keys = keys;
   }
   // Callers look pages up by path, but keep source order for anyone iterating.
   const ordered = new Map<string, RenderedPage>();

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { linkNotes } from '../../src/footnotes/link-notes.js';
 import type { Page } from '../../src/front-matter/page.js';
-import { elementById, elementsWithClass, essayNav, fixturePages, landing, renderAll } from './note-site.js';
+import { elementById, elementsWithClass, essayNav, fixturePages, landing, linkAllNotes, renderAll } from './note-site.js';
 
 const BASE = '/base';
 const chapters = fixturePages('lighthouses', ['Shared-Lighthouses-1.md', 'Shared-Lighthouses-2.md', 'Shared-Lighthouses-3.md']);
 const [one, two, three] = chapters as [Page, Page, Page];
 const rendered = renderAll(chapters);
-const linked = linkNotes(chapters, rendered, essayNav(chapters), BASE);
+const linked = linkAllNotes(chapters, rendered, essayNav(chapters), BASE);
 const html = (page: Page) => linked.html(page.path);
 
 /** The `<p>` of note `id` on a page, whole. */
@@ -135,7 +134,7 @@ describe('hand-numbered notes across the chapters of an essay', () => {
 describe('essays that restart their numbering in every chapter', () => {
   it('links each chapter note 1 to its own page', () => {
     const pages = ['a', 'b'].map((name) => ({ ...chapters[0]!, path: `docs/${name}.md`, url: `/docs/${name}/`, body: `Claim.<sup>1</sup> Another.<sup>2</sup>\n\n<sup>1</sup>. First ${name}.\n\n<sup>2</sup>. Second ${name}.\n`, bodyLine: 1 }));
-    const result = linkNotes(pages, renderAll(pages), essayNav(pages), '');
+    const result = linkAllNotes(pages, renderAll(pages), essayNav(pages), '');
     expect(elementById(result.html('docs/b.md'), 'fnref-1')?.['href']).toBe('#fn-1');
     expect(elementById(result.html('docs/a.md'), 'fnref-2')?.['href']).toBe('#fn-2');
     expect(result.diagnostics).toEqual([]);

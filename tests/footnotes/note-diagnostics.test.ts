@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { linkNotes } from '../../src/footnotes/link-notes.js';
 import { noteDiagnostics } from '../../src/footnotes/note-diagnostics.js';
 import type { Page } from '../../src/front-matter/page.js';
-import { essayNav, fixturePages, pageFrom, renderAll } from './note-site.js';
+import { essayNav, fixturePages, pageFrom, linkAllNotes, renderAll } from './note-site.js';
 
 /** 1-based line and column of the first occurrence of `needle` in a page's source (front matter included). */
 function at(page: Page, needle: string, nth = 1): { line: number; column: number } {
@@ -52,7 +51,7 @@ describe('note diagnostics', () => {
   it('gives the same findings as errors for `dossier check`, and as warnings from the build step', () => {
     const asErrors = noteDiagnostics(chapters, rendered, nav, 'error');
     expect(asErrors.every((d) => d.severity === 'error')).toBe(true);
-    const fromBuild = linkNotes(chapters, rendered, nav, '').diagnostics;
+    const fromBuild = linkAllNotes(chapters, rendered, nav, '').diagnostics;
     expect(brief(fromBuild)).toEqual(brief(noteDiagnostics(chapters, rendered, nav)));
   });
 

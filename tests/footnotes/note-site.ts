@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrontMatter, Page } from '../../src/front-matter/page.js';
+import { noteLinker } from '../../src/footnotes/link-notes.js';
+import { essayGroups } from '../../src/footnotes/resolve-notes.js';
 import type { RenderedPage } from '../../src/markdown/page-data.js';
 import { createMarkdownRenderer, type RenderMarkdown } from '../../src/markdown/render-markdown.js';
 import type { NavNode, NavTree } from '../../src/nav/nav-tree.js';
@@ -83,4 +85,11 @@ export function landing(href: string, fromPage: string, pages: readonly Page[], 
   const url = decodeURI(href.slice(0, hash));
   const page = pages.find((p) => `${baseurl}${p.url}` === url);
   return page === undefined ? undefined : { page: page.path, id };
+}
+
+/** Every essay of `pages` linked, as a build links them one by one: each page's final HTML and every note finding. */
+export function linkAllNotes(pages: readonly Page[], rendered: ReadonlyMap<string, RenderedPage>, nav: NavTree, baseurl: string) {
+  const linker = noteLinker(pages, rendered, nav, baseurl);
+  const diagnostics = essayGroups(pages, nav).flatMap((group) => linker.link(group));
+  return { html: linker.html, diagnostics };
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { WhenRendered } from '../../src/when-rendered.js';
+
+describe('WhenRendered: work that waits on rendered pages', () => {
+  it('runs a job when the last of its pages is rendered, not before, and only once', () => {
+    const ready = new WhenRendered();
+    const ran: string[] = [];
+    ready.add(['a.md', 'b.md', 'a.md'], () => ran.push('essay'));
+    ready.rendered('b.md');
+    expect(ran).toEqual([]);
+    ready.rendered('a.md');
+    ready.rendered('a.md');
+    expect(ran).toEqual(['essay']);
+    expect(() => ready.assertDone()).not.toThrow();
+  });
+
+  it('runs jobs completed by the same page in the order they were added', () => {
+    const ready = new WhenRendered();
+    const ran: string[] = [];
+    ready.add(['a.md', 'b.md'], () => ran.push('link notes'));
+    ready.add(['b.md', 'a.md', 'c.md'], () => ran.push('print page'));
+    ready.add(['c.md'], () => ran.push('other essay'));
+    ready.rendered('c.md');
+    ready.rendered('a.md');
+    ready.rendered('b.md');
+    expect(ran).toEqual(['other essay', 'link notes', 'print page']);
+  });
+
+  it('runs a job that waits on nothing at once, and reports jobs left waiting', () => {
+    const ready = new WhenRendered();
+    let ran = false;
+    ready.add([], () => (ran = true));
+    expect(ran).toBe(true);
+    ready.add(['never.md'], () => undefined);
+    expect(() => ready.assertDone()).toThrow(/never\.md/);
+  });
+});
