@@ -19,7 +19,7 @@ import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
-import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from './layout/template-engine.js';
+import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
 import { renderPages, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
@@ -93,76 +93,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
     // as soon as its chapters are rendered, while workers render the next essays.
-    const rendered = new Map<string, RenderedPage>();
-    const notes = noteLinker(pages, rendered, nav, config.baseurl, memo);
     const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    // With a render cache, each file gets a key of everything it is made from; the writer keeps a file
-    // the last build made from the same key instead of having it laid out again.
-    const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, (path) => renderStats.keys?.get(path), notes.signature);
-    const searchable: Array<SearchablePage & { path: string }> = [];
-    const layOut = (page: Page): void => {
-      const body = rendered.get(page.path);
-      const pageNav = pageNavFor(nav, page.path);
-      // A page's layout warnings come back with it when it is kept.
-      const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
-        const html = notes.html(page.path);
-        return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
-          const found: Diagnostic[] = [];
-          const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
-          return { data: applyLayout(input, config, templates, found), diagnostics: found };
-        });
-      });
-      diagnostics.push(...laidOut);
-      if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
-        const title = page.data.title ?? config.title;
-        searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
-      }
-    };
-    let layoutMs = 0;
-    const timed = (run: () => void) => () => {
-      const t0 = performance.now();
-      run();
-      layoutMs += performance.now() - t0;
-    };
-    const ready = new WhenRendered();
-    const byPath = new Map(pages.map((page) => [page.path, page]));
-    const groups = essayGroups(pages, nav);
-    const groupOf = new Map<string, readonly string[]>();
-    for (const group of groups) {
-      for (const path of group) groupOf.set(path, group);
-      ready.add(group, timed(() => {
-        diagnostics.push(...notes.link(group));
-        for (const path of group) layOut(byPath.get(path) as Page);
-      }));
-    }
-    // Reader extras, owned by layout/: one print page per essay (its chapters in reading order), made
-    // once every page it shows has its notes linked.
-    for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
-      ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
-        writeUnlessKept(writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
-      }));
-    }
+    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path) });
     for (const file of source.statics) writer.copy(file.path, file.absPath);
     copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
-
-    // Pages go to the workers essay by essay, so essays finish (and are laid out) one after another.
-    const inRenderOrder = groups.flatMap((group) => group.map((path) => byPath.get(path) as Page));
-    const onRendered = (page: RenderedPage) => {
-      rendered.set(page.path, page);
-      ready.rendered(page.path);
-    };
-    await time('markdown', () => renderAll(inRenderOrder, config, { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered }, renderStats));
-    ready.assertDone();
+    const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered };
+    await time('markdown', () => renderAll(layout.renderOrder, config, renderOptions, renderStats));
+    const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
-    timings.push(['notes+layout+write', layoutMs]);
+    timings.push(['notes+layout+write', ms]);
     for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
     // The search index over the terms the Markdown stage counted per page, owned by search/.
     await time('search', () => {
       if (!config.searchEnabled) return;
-      // Essays finish in whatever order the workers do: URL order makes the key and the memo stable.
-      searchable.sort((a, b) => byCodeUnits(a.url, b.url));
       const key = keyOf('search', searchable.map((page) => page.path));
       if (key !== undefined && writer.reuseAll?.(key) === true) return;
       const index = remember(memo, 'search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms])], () => buildSearchIndex(searchable));
@@ -190,6 +135,91 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await pool?.close();
   }
+}
+
+/** What layoutAsRendered needs: the parsed site, where to write, and each page's render key once known. */
+interface LayoutInputs {
+  config: SiteConfig;
+  pages: readonly Page[];
+  nav: NavTree;
+  templates: TemplateEngine;
+  writer: Writer;
+  memo: BuildMemo | undefined;
+  /** Layout and note findings are added here. */
+  diagnostics: Diagnostic[];
+  renderKey: (path: string) => string | undefined;
+}
+
+/**
+ * Links notes, lays out and writes each essay's pages, and its print page, as soon as the pages they
+ * show are rendered (see WhenRendered). `renderOrder` sends pages to the workers essay by essay, so
+ * essays finish one after another; `onRendered` takes each page as it arrives; `finish` checks every
+ * page was laid out and hands back the renderings, the searchable pages and the layout keys.
+ */
+function layoutAsRendered(inputs: LayoutInputs) {
+  const { config, pages, nav, templates, writer, memo, diagnostics } = inputs;
+  const rendered = new Map<string, RenderedPage>();
+  const notes = noteLinker(pages, rendered, nav, config.baseurl, memo);
+  // With a render cache, each file gets a key of everything it is made from; the writer keeps a file
+  // the last build made from the same key instead of having it laid out again.
+  const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, inputs.renderKey, notes.signature);
+  const searchable: Array<SearchablePage & { path: string }> = [];
+  const layOut = (page: Page): void => {
+    const body = rendered.get(page.path);
+    const pageNav = pageNavFor(nav, page.path);
+    // A page's layout warnings come back with it when it is kept.
+    const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
+      const html = notes.html(page.path);
+      return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+        const found: Diagnostic[] = [];
+        const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+        return { data: applyLayout(input, config, templates, found), diagnostics: found };
+      });
+    });
+    diagnostics.push(...laidOut);
+    if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
+      const title = page.data.title ?? config.title;
+      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
+    }
+  };
+  let ms = 0;
+  const timed = (run: () => void) => () => {
+    const t0 = performance.now();
+    run();
+    ms += performance.now() - t0;
+  };
+
+  const ready = new WhenRendered();
+  const byPath = new Map(pages.map((page) => [page.path, page]));
+  const groups = essayGroups(pages, nav);
+  const groupOf = new Map<string, readonly string[]>();
+  for (const group of groups) {
+    for (const path of group) groupOf.set(path, group);
+    ready.add(group, timed(() => {
+      diagnostics.push(...notes.link(group));
+      for (const path of group) layOut(byPath.get(path) as Page);
+    }));
+  }
+  // Reader extras, owned by layout/: one print page per essay (its chapters in reading order), made
+  // once every page it shows has its notes linked.
+  for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
+    ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
+      writeUnlessKept(writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
+    }));
+  }
+  return {
+    renderOrder: groups.flatMap((group) => group.map((path) => byPath.get(path) as Page)),
+    onRendered: (page: RenderedPage): void => {
+      rendered.set(page.path, page);
+      ready.rendered(page.path);
+    },
+    finish: () => {
+      ready.assertDone();
+      // Essays finish in whatever order the workers do: URL order makes the search key and memo stable.
+      searchable.sort((a, b) => byCodeUnits(a.url, b.url));
+      return { rendered, searchable, keyOf, ms };
+    },
+  };
 }
 
 /** Renders every page's Markdown: cache first, then worker threads for big sites, in-thread for small ones. */

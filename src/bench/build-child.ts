@@ -8,6 +8,8 @@ import { checkSite } from '../check/check-site.js';
 /** What the parent benchmark reads back from one child build. */
 export interface BuildSample {
   ms: number;
+  /** CPU time of the build (user + system, main thread and workers). */
+  cpuMs: number;
   pages: number;
   timings: Array<[string, number]>;
   /** Peak resident memory of the whole process, bytes. */
@@ -25,15 +27,18 @@ async function main(): Promise<void> {
     return;
   }
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await buildSite({
     sourceDir,
     ...diskBuildOutput(outDir, cacheDir === undefined || cacheDir === '' ? undefined : cacheDir),
   });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   let pageHtmlBytes = 0;
   for (const page of result.pages) pageHtmlBytes += statSync(path.join(outDir, page.outputPath)).size;
   const sample: BuildSample = {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     pages: result.pages.length,
     timings: result.timings,
     // resourceUsage reports kilobytes.

@@ -18,6 +18,8 @@ interface SizeResult {
   pages: number;
   markdownMb: number;
   bareMs: number;
+  /** CPU time of the bare chain (all of the process's threads), scaled like bareMs. */
+  bareCpuMs: number;
   bareNote: string;
   cold: BuildSample[];
   warm: BuildSample[];
@@ -71,18 +73,23 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
   // Each run times the bare chain right before the cold build, so a machine whose speed drifts
   // (this one is shared) slows both sides of the ratio alike.
   const bare: number[] = [];
+  const bareCpu: number[] = [];
   const cold: BuildSample[] = [];
   const warm: BuildSample[] = [];
   for (let i = 0; i < runs; i++) {
-    const b = i < bareRuns ? runBareChain(sample).ms * (site.files.length / sample.length) : undefined;
-    if (b !== undefined) bare.push(b);
+    const scale = site.files.length / sample.length;
+    const run = i < bareRuns ? runBareChain(sample) : undefined;
+    if (run !== undefined) {
+      bare.push(run.ms * scale);
+      bareCpu.push(run.cpuMs * scale);
+    }
     clearBuildCaches(cacheDir);
     const c = (await child(['build', dir, out, cacheDir])) as BuildSample;
     const w = (await child(['build', dir, out, cacheDir])) as BuildSample;
     cold.push(c);
     warm.push(w);
-    const bareText = b === undefined ? '' : `bare chain ${sec(b)}, `;
-    say(`  run ${i + 1}/${runs}: ${bareText}cold ${sec(c.ms)} (peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
+    const bareText = run === undefined ? '' : `bare chain ${sec(run.ms * scale)} (${cores(run)}), `;
+    say(`  run ${i + 1}/${runs}: ${bareText}cold ${sec(c.ms)} (${cores(c)}, peak ${mb(c.maxRss)}), warm ${sec(w.ms)}`);
   }
   const bareMs = median(bare);
   say(`  bare unified chain, 1 thread: ${sec(bareMs)} (${bareNote})`);
@@ -94,7 +101,12 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
 
   const edit = pages <= 1000 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
   if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
-  return { pages: site.pages, markdownMb: site.bytes / 1e6, bareMs, bareNote, cold, warm, edit, checkMs, checkNote };
+  return { pages: site.pages, markdownMb: site.bytes / 1e6, bareMs, bareCpuMs: median(bareCpu), bareNote, cold, warm, edit, checkMs, checkNote };
+}
+
+/** CPU time over wall time of a run, as "N.NN cores". */
+function cores(run: { ms: number; cpuMs: number }): string {
+  return `${(run.cpuMs / run.ms).toFixed(2)} cores`;
 }
 
 /** Starts the dev server (warm from the build cache), edits one chapter at a time, times write → reload → new HTML. */
@@ -166,8 +178,11 @@ async function main(): Promise<void> {
     const cold = median(r.cold.map((s) => s.ms));
     const warm = median(r.warm.map((s) => s.ms));
     say(`\n${r.pages.toLocaleString('en')} pages:`);
+    const coldCpu = median(r.cold.map((s) => s.cpuMs));
     say(`  bare unified chain (1 thread)  ${sec(r.bareMs)}  ${(r.bareMs / r.pages).toFixed(2)} ms/page  [${r.bareNote}]`);
+    say(`    CPU ${sec(r.bareCpuMs)} (${(r.bareCpuMs / r.bareMs).toFixed(2)} cores busy: V8 collects garbage on helper threads)`);
     say(`  cold build                     ${sec(cold)}  ${(cold / r.pages).toFixed(2)} ms/page  (${r.cold.length} runs)`);
+    say(`    CPU ${sec(coldCpu)} (${(coldCpu / cold).toFixed(2)} cores busy), ${(coldCpu / r.bareCpuMs).toFixed(2)} × the bare chain's CPU`);
     say(`    stages: ${stageMedians(r.cold)}`);
     say(`  warm no-change rebuild         ${sec(warm)}`);
     say(`    stages: ${stageMedians(r.warm)}`);
