@@ -40,7 +40,7 @@ export interface BuildOptions {
   sourceDir: string;
   writer: Writer;
   /** Progress lines for long builds (stderr in the CLI). */
-  onProgress?: (message: string) => void;
+  onProgress?: ((message: string) => void) | undefined;
   /** Use this config instead of reading `_config.yml` (the dev server reuses a loaded one). */
   config?: SiteConfig;
   /** Rendered Markdown kept between builds (DiskRenderCache for the CLI, MemoryRenderCache for dev); none renders everything. */

@@ -1,8 +1,7 @@
 /** The `dossier` command: parses arguments and hands off to build, nav, check or dev. */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildSite } from '../build.js';
-import { diskBuildOutput } from '../cache/disk-build-caches.js';
+import { buildToFolder } from '../cache/disk-build-caches.js';
 import { defaultCacheDir } from '../cache/render-cache.js';
 import { loadConfig } from '../config/load-config.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -97,18 +96,17 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
-  const result = await buildSite({
-    sourceDir,
-    config,
-    onProgress: progress,
-    ...diskBuildOutput(outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined),
-  });
-  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
+  const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
+  const { pages, files, diagnostics } = build.report;
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const where = path.relative(process.cwd(), outDir) || '.';
+  const findings = `${warnings} warning${warnings === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${(build.elapsedMs / 1000).toFixed(2)} s`;
   process.stdout.write(
-    `Built ${result.pages.length} pages and ${result.statics.length} files into ${path.relative(process.cwd(), outDir) || '.'}: ` +
-      `${warnings} warning${warnings === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${(result.elapsedMs / 1000).toFixed(2)} s\n`,
+    build.result === undefined
+      ? `Nothing changed since the last build: ${pages} pages and ${files} files in ${where} are up to date (${findings})\n`
+      : `Built ${pages} pages and ${files} files into ${where}: ${findings}\n`,
   );
   return errors > 0 ? 1 : 0;
 }

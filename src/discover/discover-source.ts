@@ -60,6 +60,13 @@ export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree
   return { pages, statics };
 }
 
+/** Every file discoverSource looks at (pages, static files and skipped templated assets alike), as absolute paths in walk order. */
+export function listSourceFiles(config: SiteConfig): string[] {
+  const files: string[] = [];
+  walk(config.sourceDir, '', createEntryFilter(config), (_rel, abs) => files.push(abs));
+  return files;
+}
+
 /** The memo entry of a source file's text; the dev server forgets it when the watcher reports the file. */
 export function sourceMemoKey(rel: string): string {
   return `source:${rel}`;

@@ -10,7 +10,7 @@ import { DiskRenderCache, type RenderCache } from '../cache/render-cache.js';
 import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
-import { rendererFor, type MarkdownInput } from './render-markdown.js';
+import type { MarkdownInput } from './render-markdown.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
 
 /** Below this many pages to render, starting workers costs more than it saves. */
@@ -158,6 +158,9 @@ export async function renderPages(
     // A pool started early for a site that turned out to be cached stops while this thread works.
     const unused = options.pool?.close();
     announceHits();
+    // Loaded only here: a build whose pages all render on workers (or come from the cache) never
+    // loads the Markdown chain in this thread, which takes about 0.2 s.
+    const { rendererFor } = await import('./render-markdown.js');
     const render = rendererFor(options.processor);
     const step = Math.max(250, Math.ceil(todo.length / 10));
     todo.forEach((page, i) => {
