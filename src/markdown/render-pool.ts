@@ -158,15 +158,17 @@ export async function renderPages(
     // A pool started early for a site that turned out to be cached stops while this thread works.
     const unused = options.pool?.close();
     announceHits();
-    // Loaded only here: a build whose pages all render on workers (or come from the cache) never
-    // loads the Markdown chain in this thread, which takes about 0.2 s.
-    const { rendererFor } = await import('./render-markdown.js');
-    const render = rendererFor(options.processor);
-    const step = Math.max(250, Math.ceil(todo.length / 10));
-    todo.forEach((page, i) => {
-      store(render(toInput(page)));
-      if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
-    });
+    if (todo.length > 0) {
+      // Loaded only here: a build whose pages all render on workers (or come from the cache) never
+      // loads the Markdown chain in this thread, which takes about 0.2 s.
+      const { rendererFor } = await import('./render-markdown.js');
+      const render = rendererFor(options.processor);
+      const step = Math.max(250, Math.ceil(todo.length / 10));
+      todo.forEach((page, i) => {
+        store(render(toInput(page)));
+        if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
+      });
+    }
     await unused;
   } else {
     const pool = options.pool ?? new RenderPool(file, wantThreads);
