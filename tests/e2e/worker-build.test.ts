@@ -47,12 +47,15 @@ describe('building on worker threads', () => {
       expect([...built.keys()].sort()).toEqual([...plain.keys()].sort());
       for (const [rel, bytes] of plain) expect(built.get(rel)?.equals(bytes), `${out}/${rel}`).toBe(true);
     }
-    // One entry per page, one output manifest per output folder, and no half-written files left by the workers.
+    // One entry per page, one output manifest and one no-change record per output folder, and no
+    // half-written files left by the workers.
     const [cacheDir = ''] = readdirSync(path.join(work, 'node_modules/.cache/dossier'));
     const entries = readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir));
+    const kinds = ['.page', '.manifest', '.snapshot'];
     expect(entries.filter((name) => name.endsWith('.page'))).toHaveLength(site.pages);
     expect(entries.filter((name) => name.endsWith('.manifest'))).toHaveLength(2);
-    expect(entries.filter((name) => !name.endsWith('.page') && !name.endsWith('.manifest'))).toEqual([]);
+    expect(entries.filter((name) => name.endsWith('.snapshot'))).toHaveLength(2);
+    expect(entries.filter((name) => !kinds.some((kind) => name.endsWith(kind)))).toEqual([]);
   });
 
   it('hands back pages whose HTML, read from the entries the workers wrote, is what one thread renders', async () => {
