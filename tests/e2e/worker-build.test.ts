@@ -2,8 +2,8 @@
  * The compiled pipeline with real worker threads (vitest runs sources, which render in-thread): workers
  * write the render cache's entries themselves, and what they write is what an uncached build makes.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,5 +86,25 @@ describe('building on worker threads', () => {
       expect(cold.get(input.path)?.notes.defs.map((d) => d.html)).toEqual(expected.notes.defs.map((d) => d.html));
       expect(warm.get(input.path)?.headings).toEqual(expected.headings);
     }
+  });
+
+  it('leaves the last site as it was when a layout fails while workers are still rendering', async () => {
+    const { generateSite } = await fromDist<{ generateSite: typeof generateSiteFn }>('bench/generate-site.js');
+    const site = generateSite(path.join(work, 'broken-site'), 120);
+    const out = path.join(work, 'broken-out');
+    const build = () =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.js'), 'build', '--source', site.dir, '--out', out, '--no-cache'], { cwd: work, encoding: 'utf8' });
+    expect(build().status).toBe(0);
+    const before = tree(out);
+    // Essays are laid out as soon as their chapters come back, so this fails while most pages are still on the workers.
+    mkdirSync(path.join(site.dir, '_templates'), { recursive: true });
+    writeFileSync(path.join(site.dir, '_templates/default.eta'), '<%= it.page.nosuch.deeper %>');
+    const failed = build();
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('template default.eta failed');
+    const after = tree(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [rel, bytes] of before) expect(after.get(rel)?.equals(bytes), rel).toBe(true);
+    expect(readdirSync(work).filter((name) => name.startsWith('broken-out.tmp'))).toEqual([]);
   });
 });
