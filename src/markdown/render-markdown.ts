@@ -1,6 +1,7 @@
 /** Stage 5: render one page's body to HTML plus the data later stages need. A pure function of its input. */
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
+import { escapeHtml } from '../html-text.js';
 import { pageTerms } from '../search/page-terms.js';
 import type { RenderedPage } from './page-data.js';
 import { fillNoteTexts } from './plugins/remark-hand-numbered-notes.js';
@@ -40,9 +41,26 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
   const processor = createProcessor(options);
   return (input) => {
     const text = typeof input.body === 'string' ? input.body : utf8.decode(input.body);
-    if (input.kind === 'html') {
-      return { path: input.path, html: text, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(text), diagnostics: [] };
+    if (input.kind === 'html') return plainPage(input.path, text, []);
+    try {
+      return renderText(text, input);
+    } catch (error) {
+      // A page the chain cannot take (nesting deep enough to overflow the stack, say) must not stop
+      // the site: it is published as its own text, and the build reports an error at its first line.
+      const reason = error instanceof Error ? error.message : String(error);
+      const diagnostic: Diagnostic = {
+        file: input.path,
+        line: input.bodyLine,
+        column: 1,
+        severity: 'error',
+        rule: 'markdown/render-failed',
+        message: `this page could not be rendered (${reason}); it is published as plain text until it is fixed`,
+      };
+      return plainPage(input.path, `<pre class="render-failed">${escapeHtml(text)}</pre>\n`, [diagnostic]);
     }
+  };
+
+  function renderText(text: string, input: MarkdownInput): RenderedPage {
     const pre = preprocessKramdown(text, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
     const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks } });
     const tree = processor.parse(file);
@@ -73,5 +91,10 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
       terms: pageTerms(body),
       diagnostics,
     };
-  };
+  }
+}
+
+/** A page whose body is published as given: raw HTML pages, and pages the chain could not render. */
+function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage {
+  return { path, html, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(html), diagnostics };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { main } from '../../src/cli/main.js';
 import { DiskWriter, MemoryWriter } from '../../src/write/writer.js';
-import { tempSite } from '../helpers/temp-site.js';
+import { page, tempSite } from '../helpers/temp-site.js';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/sites', name);
 
@@ -87,6 +87,21 @@ describe('whole-site build: broken input', () => {
     expect(typo?.message).toContain('§ River Treaties');
     expect(writer.text('docs/fine/index.html')).toContain('This page is fine');
     expect(writer.text('docs/typo-parent/index.html')).toContain('The parent title has a typo');
+  });
+
+  it('publishes a page the Markdown chain cannot render as its text, reports it, and builds the rest', async () => {
+    const site = tempSite({
+      'index.md': page({ title: 'Home', nav_order: 1 }, '\nThe archive.\n'),
+      // Quotes nested thousands deep overflow the parser's stack.
+      'docs/pasted.md': page({ title: 'Pasted Mail', nav_order: 2 }, `\n${'>'.repeat(3000)} Forwarded & quoted\n`),
+      'docs/fine.md': page({ title: 'Fine', nav_order: 3 }, '\nThis page is fine.\n'),
+    });
+    const { result, writer } = await buildInMemory(site);
+    const failed = result.diagnostics.filter((d) => d.rule === 'markdown/render-failed');
+    expect(failed.map((d) => `${d.file}:${d.line} ${d.severity}`)).toEqual(['docs/pasted.md:5 error']);
+    expect(writer.text('docs/pasted.html')).toMatch(/<pre class="render-failed">\s*&gt;&gt;&gt;/);
+    expect(writer.text('docs/pasted.html')).toContain('Forwarded &amp; quoted');
+    expect(writer.text('docs/fine.html')).toContain('This page is fine.');
   });
 });
 
