@@ -91,23 +91,31 @@ function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: str
   return out;
 }
 
-/** Rewrites the note markup the Markdown stage emitted (see remark-hand-numbered-notes): string work only, no parsing. */
+/**
+ * The note markup the Markdown stage emits (see remark-hand-numbered-notes), found in one pass: a
+ * reference's `<a class="footnote-ref">` tag; a note's number element (group 2: its id, group 3: its
+ * content); a note's back-link list (group 4: its id).
+ */
+const NOTE_MARKUP =
+  /<a\b[^>]*\bclass="footnote-ref"[^>]*>|<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>|<span class="footnote-backrefs" data-for="([^"]*)">[\s\S]*?<\/span>/g;
+
+/** Rewrites the note markup the Markdown stage emitted: string work only, no parsing, one pass over the page. */
 function rewriteNoteLinks(html: string, links: PageLinks): string {
-  let out = html.replace(/<a\b[^>]*\bclass="footnote-ref"[^>]*>/g, (tag) => {
+  const out = html.replace(NOTE_MARKUP, (tag: string, _name?: string, numberId?: string, inner?: string, backrefsId?: string) => {
+    if (numberId !== undefined) {
+      const hrefs = links.backHrefs.get(numberId);
+      return hrefs === undefined ? tag : noteNumberHtml(numberId, inner ?? '', hrefs[0]);
+    }
+    if (backrefsId !== undefined) {
+      const hrefs = links.backHrefs.get(backrefsId);
+      return hrefs === undefined ? tag : noteBackrefsHtml(backrefsId, hrefs);
+    }
     const id = /\sid="([^"]*)"/.exec(tag)?.[1];
     if (id === undefined || !links.refHref.has(id)) return tag;
     const href = links.refHref.get(id);
     // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
     if (href === undefined) return tag.replace(/\shref="[^"]*"/, '').replace('class="footnote-ref"', 'class="footnote-ref footnote-missing"');
     return tag.replace(/\shref="[^"]*"/, ` href="${escapeHtml(href)}"`);
-  });
-  out = out.replace(/<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>/g, (tag, _name: string, id: string, inner: string) => {
-    const hrefs = links.backHrefs.get(id);
-    return hrefs === undefined ? tag : noteNumberHtml(id, inner, hrefs[0]);
-  });
-  out = out.replace(/<span class="footnote-backrefs" data-for="([^"]*)">[\s\S]*?<\/span>/g, (tag, id: string) => {
-    const hrefs = links.backHrefs.get(id);
-    return hrefs === undefined ? tag : noteBackrefsHtml(id, hrefs);
   });
   if (links.previews.size === 0) return out;
   const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeHtml(href)}">${note}</div>`);
