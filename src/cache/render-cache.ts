@@ -197,14 +197,17 @@ function readHtml(file: string, offset: number): string {
 
 /** Where builds of `sourceDir`'s cache into `outDir` record what they made (see write/output-manifest.ts). */
 export function outputManifestFile(cacheDir: string, outDir: string): string {
-  const out = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `outputs-${out}.manifest`);
+  return path.join(cacheDir, `outputs-${folderId(outDir)}.manifest`);
 }
 
 /** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
 export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
-  const site = createHash('sha1').update(path.resolve(sourceDir)).digest('hex').slice(0, 16);
-  return path.join(cwd, 'node_modules', '.cache', 'dossier', site);
+  return path.join(cwd, 'node_modules', '.cache', 'dossier', folderId(sourceDir));
+}
+
+/** A short stable name for a folder (a hash of its absolute path), for what the caches keep about it. */
+export function folderId(dir: string): string {
+  return createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
 }
 
 function unlinkSafely(file: string): void {

@@ -6,15 +6,15 @@
  * exactly as it was left has nothing to do: it reports the same findings again without reading a page.
  * Any difference at all, or no record, and the build runs as usual.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { listSourceFiles } from '../discover/discover-source.js';
 import { DEFAULT_PUBLIC_DIR } from '../build.js';
 import { DEFAULT_TEMPLATES_DIR } from '../layout/template-engine.js';
-import { listFiles } from '../list-files.js';
+import { fileStamp, listFiles } from '../list-files.js';
+import { folderId } from './render-cache.js';
 import { dossierCodeHash } from './render-key.js';
 
 /** What a kept build reports, as the build that made the site reported it. */
@@ -66,8 +66,7 @@ export class SiteSnapshot {
 
 /** Where the snapshot of a build of `outDir` lives in `cacheDir`. */
 export function siteSnapshotFile(cacheDir: string, outDir: string): string {
-  const out = createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `site-${out}.snapshot`);
+  return path.join(cacheDir, `site-${folderId(outDir)}.snapshot`);
 }
 
 /** One line per input: Dossier's code, the config file, every source file the build walks, the templates and public folders (the site's and Dossier's). */
@@ -93,9 +92,7 @@ function outputStats(outDir: string): string {
   }
 }
 
-/** A file's identity and version as git's index sees it; a change time moves on every write, and no tool can set it back. */
+/** One line of the record: a file and its stamp. */
 function statLine(abs: string): string {
-  const stats = statSync(abs, { throwIfNoEntry: false });
-  if (stats === undefined) return `${abs}\tmissing`;
-  return `${abs}\t${stats.size}\t${stats.mtimeMs}\t${stats.ctimeMs}\t${stats.ino}`;
+  return `${abs}\t${fileStamp(abs)}`;
 }

@@ -1,9 +1,10 @@
 /** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
 import { byCodeUnits } from '../code-unit-order.js';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { fileStamp } from '../list-files.js';
 import type { SiteConfig } from '../config/site-config.js';
 
 /** A text file that opens with front matter: Jekyll renders it. */
@@ -39,7 +40,7 @@ export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree
     const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
     if (kind !== undefined && memo !== undefined) {
       // The dev server keeps texts: a file whose size and times did not change is not read again.
-      const text = remember(memo, sourceMemoKey(rel), () => fileVersion(abs), () => readFileSync(abs, 'utf8'));
+      const text = remember(memo, sourceMemoKey(rel), () => [fileStamp(abs)], () => readFileSync(abs, 'utf8'));
       if (hasFrontMatter(text)) {
         pages.push({ path: rel, kind, text });
         return;
@@ -70,11 +71,6 @@ export function listSourceFiles(config: SiteConfig): string[] {
 /** The memo entry of a source file's text; the dev server forgets it when the watcher reports the file. */
 export function sourceMemoKey(rel: string): string {
   return `source:${rel}`;
-}
-
-function fileVersion(abs: string): number[] {
-  const stats = statSync(abs);
-  return [stats.size, stats.mtimeMs, stats.ctimeMs];
 }
 
 /** True when the text opens with a `---` front-matter fence, as Jekyll requires. */
