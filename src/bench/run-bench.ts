@@ -1,7 +1,15 @@
-/** `npm run bench`: synthetic 1,000- and 10,000-page essay sites, every figure issue #6 asks for, PASS/FAIL per target. */
+/**
+ * `npm run bench`: synthetic 1,000- and 10,000-page essay sites, every figure issue #6 asks for,
+ * PASS/FAIL per target. `--source DIR` measures a copy of an existing site instead, and `--jekyll`
+ * times Jekyll building the same copy.
+ */
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { clearBuildCaches } from '../cache/disk-build-caches.js';
+import { loadConfig } from '../config/load-config.js';
+import { discoverSource } from '../discover/discover-source.js';
+import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
+import { siteHref } from '../layout/urls.js';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +22,21 @@ import { generateSite, type GeneratedSite } from './generate-site.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build-child.js');
 
-interface SizeResult {
+/** A site to measure: generated, or a copy of one given with --source. */
+interface BenchSite {
+  dir: string;
+  /** Heading of its section in the report. */
+  label: string;
   pages: number;
-  markdownMb: number;
+  /** Source paths (relative) of its Markdown pages, which the bare chain runs over. */
+  files: string[];
+  /** Markdown pages the dev-server measurement edits, with the URL that shows each. */
+  edits: Array<{ file: string; url: string }>;
+}
+
+interface SizeResult {
+  label: string;
+  pages: number;
   bareMs: number;
   /** CPU time of the bare chain (all of the process's threads), scaled like bareMs. */
   bareCpuMs: number;
@@ -28,6 +48,8 @@ interface SizeResult {
   edit: Array<{ reloadMs: number; servedMs: number }>;
   checkMs: number;
   checkNote: string;
+  /** Wall times of `jekyll build` on the same site (--jekyll). */
+  jekyll: number[];
 }
 
 const { values: flags } = parseArgs({
@@ -35,6 +57,8 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '5,2' },
     'bare-sample': { type: 'string', default: '2000' },
+    source: { type: 'string' },
+    jekyll: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -57,13 +81,38 @@ function child(args: string[]): Promise<unknown> {
   });
 }
 
-async function measureSize(root: string, pages: number, runs: number): Promise<SizeResult> {
-  const dir = path.join(root, `site-${pages}`);
-  const out = path.join(root, `out-${pages}`, '_site');
-  const cacheDir = path.join(root, `cache-${pages}`);
+/** A synthetic essay site of `pages` pages (see generate-site.ts). */
+function generatedSite(root: string, pages: number): BenchSite {
+  const site: GeneratedSite = generateSite(path.join(root, `site-${pages}`), pages);
+  const label = `${pages.toLocaleString('en')} pages (${(site.bytes / 1e6).toFixed(1)} MB of Markdown in ${site.chapters.length} chapters)`;
+  const edits = site.chapters.map((file) => ({ file, url: `/${file.replace(/\.md$/, '')}/` }));
+  return { dir: site.dir, label, pages: site.pages, files: site.files, edits };
+}
+
+/**
+ * A copy of the site at `sourceDir` (its own output and caches left behind), so timing builds and
+ * editing chapters never touches the original.
+ */
+function copiedSite(root: string, sourceDir: string): BenchSite {
+  const dir = path.join(root, 'site-source');
+  const skip = new Set(['_site', '.git', 'node_modules', '.jekyll-cache', '.sass-cache']);
+  cpSync(sourceDir, dir, { recursive: true, filter: (from) => !skip.has(path.basename(from)) });
+  const config = loadConfig(dir);
+  const { pages } = parseFrontMatter(discoverSource(config).pages, config);
+  const markdown = pages.filter((page) => page.kind === 'markdown');
+  const label = `${path.resolve(sourceDir)}: ${pages.length.toLocaleString('en')} pages, ${markdown.length.toLocaleString('en')} of them Markdown`;
+  // Chapters (pages with a parent) are what authors edit; a flat site's pages otherwise.
+  const chapters = markdown.filter((page) => page.data.parent !== undefined);
+  const edits = (chapters.length > 0 ? chapters : markdown).map((page) => ({ file: page.path, url: siteHref(config.baseurl, page.url) }));
+  return { dir, label, pages: pages.length, files: markdown.map((page) => page.path), edits };
+}
+
+async function measureSite(root: string, site: BenchSite, runs: number): Promise<SizeResult> {
+  const { dir } = site;
+  const out = path.join(root, `out-${site.pages}`, '_site');
+  const cacheDir = path.join(root, `cache-${site.pages}`);
   mkdirSync(path.dirname(out), { recursive: true });
-  const site: GeneratedSite = generateSite(dir, pages);
-  say(`\n## ${pages.toLocaleString('en')} pages (${(site.bytes / 1e6).toFixed(1)} MB of Markdown in ${site.chapters.length} chapters)`);
+  say(`\n## ${site.label}`);
 
   // The bare chain over the same files; above the sample size, a regular sample of them, scaled up.
   const sampleMax = Number(flags['bare-sample']);
@@ -107,9 +156,30 @@ async function measureSize(root: string, pages: number, runs: number): Promise<S
   const checkNote = `${check.findings} findings`;
   say(`  check: ${sec(checkMs)} (${checkNote})`);
 
-  const edit = pages <= 1000 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
+  const edit = site.pages <= 1000 && site.edits.length > 0 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
+  const jekyll = flags.jekyll ? await measureJekyll(dir, path.join(root, `jekyll-${site.pages}`), runs) : [];
   if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
-  return { pages: site.pages, markdownMb: site.bytes / 1e6, bareMs, bareCpuMs: median(bareCpu), bareNote, cold, warm, touched, edit, checkMs, checkNote };
+  return { label: site.label, pages: site.pages, bareMs, bareCpuMs: median(bareCpu), bareNote, cold, warm, touched, edit, checkMs, checkNote, jekyll };
+}
+
+/** Times `jekyll build` of the same site from nothing (no output, no Jekyll cache), `runs` times. Needs `jekyll` on PATH with the site's theme. */
+async function measureJekyll(dir: string, out: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(path.join(dir, '.jekyll-cache'), { recursive: true, force: true });
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      execFile('jekyll', ['build', '--quiet', '--source', dir, '--destination', out], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+        if (error !== null) reject(new Error(`jekyll build failed (is Jekyll installed, with the site's theme?): ${error.message}\n${stderr}`));
+        else resolve();
+      });
+    });
+    times.push(performance.now() - t0);
+    say(`  jekyll build ${i + 1}/${runs}: ${sec(times.at(-1) ?? 0)}`);
+  }
+  rmSync(path.join(dir, '.jekyll-cache'), { recursive: true, force: true });
+  return times;
 }
 
 /** CPU time over wall time of a run, as "N.NN cores". */
@@ -118,7 +188,7 @@ function cores(run: { ms: number; cpuMs: number }): string {
 }
 
 /** Starts the dev server (warm from the build cache), edits one chapter at a time, times write → reload → new HTML. */
-async function measureEdits(dir: string, site: GeneratedSite, cacheDir: string, count: number) {
+async function measureEdits(dir: string, site: BenchSite, cacheDir: string, count: number) {
   const server = await startDevServer({ sourceDir: dir, port: 0, cacheDir, log: () => undefined });
   const results: Array<{ reloadMs: number; servedMs: number }> = [];
   const reloads: number[] = [];
@@ -140,15 +210,17 @@ async function measureEdits(dir: string, site: GeneratedSite, cacheDir: string, 
   await (await fetch(new URL('/', server.url))).text();
   try {
     for (let i = 0; i < count; i++) {
-      const rel = site.chapters[Math.floor(((i + 0.5) * site.chapters.length) / count)] ?? site.chapters[0] ?? '';
-      const file = path.join(dir, rel);
+      const target = site.edits[Math.floor(((i + 0.5) * site.edits.length) / count)] ?? site.edits[0];
+      if (target === undefined) break;
+      const file = path.join(dir, target.file);
       const marker = `Bench edit number ${i} reached the reader.`;
       const reloaded = new Promise<void>((resolve) => (onReload = resolve));
       const t0 = performance.now();
       appendFileSync(file, `\n${marker}\n`);
       await reloaded;
       const reloadMs = (reloads.at(-1) ?? t0) - t0;
-      const url = new URL(`${rel.replace(/\.md$/, '')}/`, server.url);
+      // Site URLs include the baseurl, so they resolve against the server's origin.
+      const url = new URL(target.url, server.url);
       let html = '';
       while (!html.includes(marker)) html = await (await fetch(url)).text();
       results.push({ reloadMs, servedMs: performance.now() - t0 });
@@ -176,7 +248,8 @@ async function main(): Promise<void> {
   say(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const results: SizeResult[] = [];
   try {
-    for (const [i, size] of sizes.entries()) results.push(await measureSize(root, size, runList[i] ?? runList.at(-1) ?? 3));
+    if (flags.source !== undefined) results.push(await measureSite(root, copiedSite(root, flags.source), runList[0] ?? 3));
+    else for (const [i, size] of sizes.entries()) results.push(await measureSite(root, generatedSite(root, size), runList[i] ?? runList.at(-1) ?? 3));
   } finally {
     if (!flags.keep) rmSync(root, { recursive: true, force: true });
   }
@@ -185,7 +258,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     const cold = median(r.cold.map((s) => s.ms));
     const warm = median(r.warm.map((s) => s.ms));
-    say(`\n${r.pages.toLocaleString('en')} pages:`);
+    say(`\n${r.label}:`);
     const coldCpu = median(r.cold.map((s) => s.cpuMs));
     say(`  bare unified chain (1 thread)  ${sec(r.bareMs)}  ${(r.bareMs / r.pages).toFixed(2)} ms/page  [${r.bareNote}]`);
     say(`    CPU ${sec(r.bareCpuMs)} (${(r.bareCpuMs / r.bareMs).toFixed(2)} cores busy: V8 collects garbage on helper threads)`);
@@ -203,6 +276,10 @@ async function main(): Promise<void> {
     say(`  dossier check                  ${sec(r.checkMs)}  (${r.checkNote})`);
     say(`  peak RSS (cold build)          ${mb(Math.max(...r.cold.map((s) => s.maxRss)))}  (touched rebuild ${mb(Math.max(...r.touched.map((s) => s.maxRss)))})`);
     say(`  HTML per page                  ${(median(r.cold.map((s) => s.pageHtmlBytes / s.pages)) / 1024).toFixed(1)} KB`);
+    if (r.jekyll.length > 0) {
+      const jekyll = median(r.jekyll);
+      say(`  jekyll build (same site)       ${sec(jekyll)}  (${r.jekyll.length} runs): ${(jekyll / cold).toFixed(1)} × Dossier's cold build`);
+    }
   }
 
   say('\n## Targets');

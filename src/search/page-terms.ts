@@ -40,9 +40,8 @@ export function pageTerms(bodyHtml: string): SearchTerms {
   const normal = normalize(text);
   const token = NON_ASCII.test(normal) ? TOKEN : ASCII_TOKEN;
   const counts = new Map<string, number>();
-  token.lastIndex = 0;
-  for (let m = token.exec(normal); m !== null; m = token.exec(normal)) {
-    const term = m[0];
+  // One array of every match costs less than a match object per word.
+  for (const term of normal.match(token) ?? []) {
     if (term.length >= MIN_TERM_LENGTH) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   let packed = '';
