@@ -21,6 +21,7 @@ import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
+import type { ProcessorOptions } from './markdown/processor.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
 import { renderPages, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
@@ -229,10 +230,14 @@ function renderAll(
   options: Omit<RenderPagesOptions, 'processor'>,
   stats: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
-  const processor = {
+  return renderPages(pages, { ...options, processor: processorOptions(config) }, stats);
+}
+
+/** The Markdown chain's options for a site: what every page of it is rendered with. */
+export function processorOptions(config: SiteConfig): ProcessorOptions {
+  return {
     headingAnchors: config.headingAnchors,
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
   };
-  return renderPages(pages, { ...options, processor }, stats);
 }

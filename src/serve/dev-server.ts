@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite, type BuildResult } from '../build.js';
+import { buildSite, processorOptions, type BuildResult } from '../build.js';
 import { BuildMemo } from '../cache/build-memo.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
@@ -60,6 +60,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let served: ServedSite = { files: new Map(), baseurl: '' };
   /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
   let servedErrors = new Set<string>();
+  /** The build being served. */
+  let lastBuild: BuildResult | undefined;
 
   const build = async (): Promise<RebuildOutcome> => {
     const t0 = performance.now();
@@ -82,6 +84,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
     served = { files: writer.files, baseurl: result.config.baseurl };
+    lastBuild = result;
     servedErrors = new Set(errors.map(errorKey));
     return { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) };
   };
@@ -135,6 +138,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (queued) void rebuild().catch(() => undefined);
   });
   await running;
+  // Edits that come in meanwhile stop the warm-up: a rebuild is running then.
+  // A failed warm-up costs only speed: the next edit loads the chain itself.
+  const warming = lastBuild === undefined ? undefined : warmUpRenderer(lastBuild, () => running !== undefined).catch(() => undefined);
 
   const server: Server = createServer(createSiteHandler(() => served, live));
   try {
@@ -163,12 +169,35 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
     async close() {
       await watcher.close();
+      await warming;
       if (running !== undefined) await running.catch(() => undefined);
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Pages rendered in the background after the first build: enough for V8 to optimise the chain's hot paths. */
+const WARM_UP_PAGES = 12;
+
+/**
+ * A first build from the cache never loads the Markdown chain in this thread, so the first edit
+ * would pay for loading it (about 0.2 s) and for running it unoptimised. This renders a few of the
+ * site's Markdown pages in idle moments, one per turn of the event loop, and stops as soon as a
+ * rebuild starts (`busy`). Renderings are thrown away: caches and the served site are untouched.
+ */
+async function warmUpRenderer(result: BuildResult, busy: () => boolean): Promise<void> {
+  const pages = result.pages.filter((page) => page.kind === 'markdown');
+  const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / WARM_UP_PAGES)) === 0).slice(0, WARM_UP_PAGES);
+  if (sample.length === 0) return;
+  const { rendererFor } = await import('../markdown/render-markdown.js');
+  const render = rendererFor(processorOptions(result.config));
+  for (const page of sample) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (busy()) return;
+    render({ path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine });
+  }
 }
 
 function slowest(result: BuildResult): Array<[string, number]> {
