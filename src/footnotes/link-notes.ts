@@ -19,6 +19,9 @@ interface PageLinks {
   previews: Map<string, string>;
 }
 
+/** How many pages' linked HTML a linker keeps: more than an essay's chapters, a few MB at most. */
+const RECENT_PAGES = 64;
+
 /** Links the notes of one essay at a time, so a build can lay out an essay as soon as its chapters are rendered. */
 export interface NoteLinker {
   /** Links one essay group (see essayGroups) whose pages are all in `rendered` by now; returns its note findings. */
@@ -52,11 +55,19 @@ export function noteLinker(
     for (const [path, page] of linked.links) links.set(path, page);
     return linked.diagnostics;
   };
+  // Layout asks for a page's HTML, and its essay's print page asks again right after: the last few
+  // pages' results are kept, so each is read back and rewritten once, without holding the whole site.
+  const recent = new Map<string, string>();
   const html = (path: string): string => {
+    const kept = recent.get(path);
+    if (kept !== undefined) return kept;
     const body = rendered.get(path)?.html ?? '';
     const page = links.get(path);
     if (page === undefined) return body;
-    return remember(memo, `note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
+    const out = remember(memo, `note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
+    recent.set(path, out);
+    if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value as string);
+    return out;
   };
   const signature = (path: string): string => {
     const page = links.get(path);
