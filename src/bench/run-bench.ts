@@ -100,6 +100,7 @@ function copiedSite(root: string, sourceDir: string): BenchSite {
   const config = loadConfig(dir);
   const { pages } = parseFrontMatter(discoverSource(config).pages, config);
   const markdown = pages.filter((page) => page.kind === 'markdown');
+  if (markdown.length === 0) throw new Error(`no Markdown pages with front matter under ${path.resolve(sourceDir)}: nothing to measure`);
   const label = `${path.resolve(sourceDir)}: ${pages.length.toLocaleString('en')} pages, ${markdown.length.toLocaleString('en')} of them Markdown`;
   // Chapters (pages with a parent) are what authors edit; a flat site's pages otherwise.
   const chapters = markdown.filter((page) => page.data.parent !== undefined);
