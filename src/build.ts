@@ -33,6 +33,7 @@ import { buildSearchIndex, type SearchablePage } from './search/build-search-ind
 import { copyPublicAssets } from './write/copy-public.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 import { WhenRendered } from './when-rendered.js';
+import { releaseText } from './compact-text.js';
 
 /** Dossier's own static assets (CSS, scripts), copied into every site. */
 export const DEFAULT_PUBLIC_DIR = path.resolve(DEFAULT_TEMPLATES_DIR, '../public');
@@ -52,6 +53,13 @@ export interface BuildOptions {
    * unchanged: its owner starts a new one when any of those change.
    */
   memo?: BuildMemo | undefined;
+  /**
+   * Keep every page's rendering and source for the result (default). A build that only writes the
+   * site (`dossier build`) passes false: each page's rendering, note links and source are let go as
+   * soon as its essay and print page are written, so a 10,000-page build never holds them all. The
+   * result's `rendered` is then empty and its pages' bodies cannot be read.
+   */
+  holdPages?: boolean | undefined;
 }
 
 export interface BuildResult {
@@ -95,7 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
     // as soon as its chapters are rendered, while workers render the next essays.
     const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path) });
+    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages: options.holdPages ?? true });
     for (const file of source.statics) writer.copy(file.path, file.absPath);
     copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
@@ -104,7 +112,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
     timings.push(['notes+layout+write', ms]);
-    for (const page of rendered.values()) diagnostics.push(...page.diagnostics);
 
     // The search index over the terms the Markdown stage counted per page, owned by search/.
     await time('search', () => {
@@ -121,8 +128,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pages,
       statics: source.statics,
       nav,
-      // In source order, as pages are.
-      rendered: new Map(pages.flatMap((page) => {
+      // In source order, as pages are; none when pages were let go as they were written.
+      rendered: options.holdPages === false ? new Map() : new Map(pages.flatMap((page) => {
         const body = rendered.get(page.path);
         return body === undefined ? [] : [[page.path, body] as const];
       })),
@@ -146,9 +153,11 @@ interface LayoutInputs {
   templates: TemplateEngine;
   writer: Writer;
   memo: BuildMemo | undefined;
-  /** Layout and note findings are added here. */
+  /** Render, layout and note findings are added here. */
   diagnostics: Diagnostic[];
   renderKey: (path: string) => string | undefined;
+  /** False: let go of each page's rendering and source once nothing left to lay out needs them (BuildOptions.holdPages). */
+  holdPages: boolean;
 }
 
 /**
@@ -190,8 +199,14 @@ function layoutAsRendered(inputs: LayoutInputs) {
     ms += performance.now() - t0;
   };
 
-  const ready = new WhenRendered();
   const byPath = new Map(pages.map((page) => [page.path, page]));
+  const release = (path: string): void => {
+    rendered.delete(path);
+    notes.forget(path);
+    const page = byPath.get(path);
+    if (page !== undefined) releaseText(page, 'body', 'this build was asked not to hold pages (BuildOptions.holdPages)');
+  };
+  const ready = new WhenRendered(inputs.holdPages ? undefined : release);
   const groups = essayGroups(pages, nav);
   const groupOf = new Map<string, readonly string[]>();
   for (const group of groups) {
@@ -212,6 +227,7 @@ function layoutAsRendered(inputs: LayoutInputs) {
     renderOrder: groups.flatMap((group) => group.map((path) => byPath.get(path) as Page)),
     onRendered: (page: RenderedPage): void => {
       rendered.set(page.path, page);
+      diagnostics.push(...page.diagnostics);
       ready.rendered(page.path);
     },
     finish: () => {
@@ -223,14 +239,9 @@ function layoutAsRendered(inputs: LayoutInputs) {
   };
 }
 
-/** Renders every page's Markdown: cache first, then worker threads for big sites, in-thread for small ones. */
-function renderAll(
-  pages: readonly Page[],
-  config: SiteConfig,
-  options: Omit<RenderPagesOptions, 'processor'>,
-  stats: RenderStats,
-): Promise<Map<string, RenderedPage>> {
-  return renderPages(pages, { ...options, processor: processorOptions(config) }, stats);
+/** Renders every page's Markdown, handing each to `options.onRendered`: cache first, then worker threads for big sites, in-thread for small ones. */
+async function renderAll(pages: readonly Page[], config: SiteConfig, options: Omit<RenderPagesOptions, 'processor'>, stats: RenderStats): Promise<void> {
+  await renderPages(pages, { ...options, processor: processorOptions(config) }, stats);
 }
 
 /** The Markdown chain's options for a site: what every page of it is rendered with. */

@@ -24,6 +24,21 @@ export function compactBytes(target: object, key: string): Uint8Array | undefine
   return heldBytes.get(target)?.get(key);
 }
 
+/**
+ * Lets go of `target[key]`: a one-off build drops each page's source once its essay is written.
+ * Reading it afterwards throws (with `reason`), so a later reader is a loud bug, not an empty page.
+ */
+export function releaseText(target: object, key: string, reason: string): void {
+  heldBytes.get(target)?.delete(key);
+  Object.defineProperty(target, key, {
+    get: () => {
+      throw new Error(`${key} was released: ${reason}`);
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
 const heldBytes = new WeakMap<object, Map<string, Uint8Array>>();
 const WIDE = /[^\x00-\xff]/;
 const encoder = new TextEncoder();

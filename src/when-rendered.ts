@@ -2,6 +2,7 @@
 
 interface Job {
   left: number;
+  paths: readonly string[];
   run: () => void;
 }
 
@@ -9,20 +10,26 @@ interface Job {
 export class WhenRendered {
   private readonly waiting = new Map<string, Job[]>();
   private pending = 0;
+  /** Per page, how many jobs naming it have not run yet. */
+  private readonly uses = new Map<string, number>();
+
+  /** `done`, when given, is called with each page once every job naming it has run: nothing here needs it any more. */
+  constructor(private readonly done?: (path: string) => void) {}
 
   /**
    * Runs `run` once every page in `paths` has been rendered. Jobs that become ready together run in
    * the order they were added, so a job may rely on any job added before it that waits on fewer pages.
    */
   add(paths: Iterable<string>, run: () => void): void {
-    const job: Job = { left: 0, run };
-    for (const path of new Set(paths)) {
+    const job: Job = { left: 0, paths: [...new Set(paths)], run };
+    for (const path of job.paths) {
       const jobs = this.waiting.get(path);
       if (jobs === undefined) this.waiting.set(path, [job]);
       else jobs.push(job);
       job.left++;
+      this.uses.set(path, (this.uses.get(path) ?? 0) + 1);
     }
-    if (job.left === 0) run();
+    if (job.left === 0) this.runJob(job);
     else this.pending++;
   }
 
@@ -35,7 +42,19 @@ export class WhenRendered {
       job.left--;
       if (job.left === 0) {
         this.pending--;
-        job.run();
+        this.runJob(job);
+      }
+    }
+  }
+
+  private runJob(job: Job): void {
+    job.run();
+    for (const path of job.paths) {
+      const left = (this.uses.get(path) ?? 1) - 1;
+      if (left > 0) this.uses.set(path, left);
+      else {
+        this.uses.delete(path);
+        this.done?.(path);
       }
     }
   }

@@ -40,7 +40,8 @@ export async function buildToFolder(options: {
   const snapshot = cacheDir === undefined ? undefined : new SiteSnapshot(siteSnapshotFile(cacheDir, outDir), outDir, config);
   const kept = snapshot?.unchanged();
   if (kept !== undefined) return { report: kept, elapsedMs: performance.now() - started };
-  const result = await buildSite({ sourceDir: config.sourceDir, config, onProgress: options.onProgress, ...diskBuildOutput(outDir, cacheDir) });
+  // Only the files and the report are wanted: pages are let go as their essays are written.
+  const result = await buildSite({ sourceDir: config.sourceDir, config, onProgress: options.onProgress, holdPages: false, ...diskBuildOutput(outDir, cacheDir) });
   const report = { pages: result.pages.length, files: result.statics.length, diagnostics: result.diagnostics };
   snapshot?.record(report);
   return { report, result, elapsedMs: performance.now() - started };

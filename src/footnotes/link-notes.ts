@@ -33,6 +33,8 @@ export interface NoteLinker {
   html(path: string): string;
   /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
   signature(path: string): string;
+  /** Drops what is kept for `path` (its links and recent HTML), once nothing will ask for it again. */
+  forget(path: string): void;
 }
 
 /** A linker over `rendered`, which may still be filling up: html(path) and signature(path) hold once path's group is linked. */
@@ -73,7 +75,11 @@ export function noteLinker(
     const page = links.get(path);
     return page === undefined ? '' : JSON.stringify([[...page.refHref], [...page.backHrefs], [...page.previews]]);
   };
-  return { link, html, signature };
+  const forget = (path: string): void => {
+    links.delete(path);
+    recent.delete(path);
+  };
+  return { link, html, signature, forget };
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {

@@ -82,7 +82,7 @@ export interface RenderPagesOptions {
   onProgress?: ((message: string) => void) | undefined;
   /**
    * Called with each page as soon as it is rendered or found in the cache, in no particular order,
-   * so the build can lay out finished essays while workers render the rest.
+   * so the build can lay out finished essays while workers render the rest. Pages it takes are not also returned.
    */
   onRendered?: ((page: RenderedPage) => void) | undefined;
   /** A pool started early by startRenderPool; renderPages uses it when it has pages to render, and closes it either way. */
@@ -103,17 +103,19 @@ export interface RenderStats {
   keys?: ReadonlyMap<string, string>;
 }
 
-/** Renders every input (cache first, then workers or this thread), returning results by page path. */
+/** Renders every input (cache first, then workers or this thread), returning results by page path (none when `onRendered` takes them). */
 export async function renderPages(
   inputs: readonly MarkdownInput[],
   options: RenderPagesOptions,
   stats?: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
   const { cache, onProgress, onRendered } = options;
+  // Pages handed to onRendered are the caller's to keep or let go: holding them here too would keep
+  // every page of a 10,000-page build until the end.
   const out = new Map<string, RenderedPage>();
   const finished = (page: RenderedPage) => {
-    out.set(page.path, page);
-    onRendered?.(page);
+    if (onRendered === undefined) out.set(page.path, page);
+    else onRendered(page);
   };
   // Cache hits are announced once workers have their first batches, so laying them out delays no rendering.
   const hits: RenderedPage[] = [];

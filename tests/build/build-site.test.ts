@@ -146,3 +146,20 @@ describe('dossier build (CLI)', () => {
     }
   });
 });
+
+describe('a build that does not hold its pages (dossier build)', () => {
+  it('writes the same files and reports the same findings as one that does, and lets the sources go', async () => {
+    for (const name of ['essays', 'broken']) {
+      const held = await buildInMemory(fixture(name));
+      const writer = new MemoryWriter();
+      const released = await buildSite({ sourceDir: fixture(name), writer, holdPages: false });
+      expect([...writer.files.keys()].sort()).toEqual([...held.writer.files.keys()].sort());
+      for (const [file, data] of held.writer.files) expect(writer.files.get(file), file).toEqual(data);
+      expect(released.diagnostics).toEqual(held.result.diagnostics);
+      expect(released.rendered.size).toBe(0);
+      const markdown = released.pages.find((p) => p.kind === 'markdown');
+      expect(() => markdown?.body).toThrow(/released/);
+    }
+    expect((await buildInMemory(fixture('broken'))).result.diagnostics.length).toBeGreaterThan(0);
+  });
+});

@@ -34,4 +34,17 @@ describe('WhenRendered: work that waits on rendered pages', () => {
     ready.add(['never.md'], () => undefined);
     expect(() => ready.assertDone()).toThrow(/never\.md/);
   });
+
+  it('tells when every job naming a page has run, so the page can be let go', () => {
+    const done: string[] = [];
+    const ready = new WhenRendered((path) => done.push(path));
+    ready.add(['a.md', 'b.md'], () => undefined);
+    ready.add(['b.md', 'c.md'], () => undefined);
+    ready.rendered('a.md');
+    ready.rendered('b.md');
+    // The first job ran: a.md is needed by nothing else, b.md still by the job waiting on c.md.
+    expect(done).toEqual(['a.md']);
+    ready.rendered('c.md');
+    expect(done).toEqual(['a.md', 'b.md', 'c.md']);
+  });
 });
