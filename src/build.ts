@@ -86,6 +86,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   const { writer, memo } = options;
+  const holdPages = options.holdPages ?? true;
   let pool: RenderPool | undefined;
   try {
     const config = options.config ?? (await time('config', () => remember(memo, 'config', () => [], () => loadConfig(options.sourceDir))));
@@ -103,7 +104,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
     // as soon as its chapters are rendered, while workers render the next essays.
     const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages: options.holdPages ?? true });
+    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages });
     for (const file of source.statics) writer.copy(file.path, file.absPath);
     copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
@@ -129,10 +130,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       statics: source.statics,
       nav,
       // In source order, as pages are; none when pages were let go as they were written.
-      rendered: options.holdPages === false ? new Map() : new Map(pages.flatMap((page) => {
-        const body = rendered.get(page.path);
-        return body === undefined ? [] : [[page.path, body] as const];
-      })),
+      rendered: holdPages
+        ? new Map(pages.flatMap((page) => {
+            const body = rendered.get(page.path);
+            return body === undefined ? [] : [[page.path, body] as const];
+          }))
+        : new Map(),
       diagnostics: sortDiagnostics(diagnostics),
       timings,
       elapsedMs: performance.now() - started,

@@ -60,10 +60,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let served: ServedSite = { files: new Map(), baseurl: '' };
   /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
   let servedErrors = new Set<string>();
-  /** The build being served. */
-  let lastBuild: BuildResult | undefined;
-
-  const build = async (): Promise<RebuildOutcome> => {
+  /** One build: what listeners hear, and the build itself when it is now served. */
+  const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
     const t0 = performance.now();
     const writer = new MemoryWriter();
     let result: BuildResult;
@@ -75,18 +73,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         error instanceof DossierError
           ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
           : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
-      return { served: false, ms: performance.now() - t0, problems: lines, timings: [] };
+      return { outcome: { served: false, ms: performance.now() - t0, problems: lines, timings: [] } };
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const added = errors.filter((d) => !servedErrors.has(errorKey(d)));
     if (added.length > 0 && served.files.size > 0) {
-      return { served: false, ms: performance.now() - t0, problems: added.map(formatDiagnostic), timings: slowest(result) };
+      return { outcome: { served: false, ms: performance.now() - t0, problems: added.map(formatDiagnostic), timings: slowest(result) } };
     }
     for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
     served = { files: writer.files, baseurl: result.config.baseurl };
-    lastBuild = result;
     servedErrors = new Set(errors.map(errorKey));
-    return { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) };
+    return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
   };
 
   let running: Promise<void> | undefined;
@@ -99,7 +96,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     running = (async () => {
       do {
         queued = false;
-        const outcome = await build();
+        const { outcome } = await build();
         if (outcome.served) {
           live.reload();
           log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
@@ -125,22 +122,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
   await watcher.ready;
   const firstBuild = (async () => {
-    const first = await build();
+    const { outcome: first, result } = await build();
     if (first.served) log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
     else {
       // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
       for (const line of first.problems) log(line);
       live.showProblem(first.problems);
     }
+    return result;
   })();
-  running = firstBuild.finally(() => {
+  running = firstBuild.then(() => undefined).finally(() => {
     running = undefined;
     if (queued) void rebuild().catch(() => undefined);
   });
   await running;
+  const firstResult = await firstBuild;
   // Edits that come in meanwhile stop the warm-up: a rebuild is running then.
   // A failed warm-up costs only speed: the next edit loads the chain itself.
-  const warming = lastBuild === undefined ? undefined : warmUpRenderer(lastBuild, () => running !== undefined).catch(() => undefined);
+  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => running !== undefined).catch(() => undefined);
 
   const server: Server = createServer(createSiteHandler(() => served, live));
   try {
