@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { NotePlacement } from '../config/site-config.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './kramdown-options.js';
+import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
@@ -24,6 +25,8 @@ declare module 'vfile' {
     ids: string[];
     /** Preprocessed line ranges inside `markdown="1"` HTML blocks (see preprocess-kramdown.ts). */
     markdownBlocks: Array<[number, number]>;
+    /** Block IALs the preprocessor took out of the text (see preprocess-kramdown.ts). */
+    trailingIals: TrailingIal[];
   }
 }
 

@@ -66,7 +66,7 @@ interface BlockAttributes {
 
 /** Classes and ids of the block elements kramdown's attribute lists decorate, in document order. */
 function blockAttributes(html: string): BlockAttributes[] {
-  return [...html.matchAll(/<(p|h[1-6]|ul|ol|blockquote|hr)(\s[^>]*)?>/g)].map((m) => {
+  return [...html.matchAll(/<(p|h[1-6]|ul|ol|blockquote|hr|table)(\s[^>]*)?>/g)].map((m) => {
     const attributes = m[2] ?? '';
     const classes = (/class="([^"]*)"/.exec(attributes)?.[1] ?? '').split(/\s+/).filter(Boolean);
     return { tag: m[1]!, classes, id: /\sid="([^"]*)"/.exec(attributes)?.[1] };

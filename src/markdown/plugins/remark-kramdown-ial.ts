@@ -1,5 +1,6 @@
 /** Applies kramdown attribute lists (block IALs, ALDs, span IALs) to the mdast nodes kramdown would apply them to. */
 import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { ALD_LINE, applyAttributeList, BLOCK_IAL_LINE, parseAttributeList, type AttributeList } from '../attribute-list.js';
 import { IAL_MARKER } from '../preprocess-kramdown.js';
@@ -26,7 +27,8 @@ export default function remarkKramdownIal() {
     const markers: Marker[] = [];
     const spanTexts: { node: Text; parent: Parent; index: number }[] = [];
     collect(tree, markers, spanTexts);
-    if (markers.length === 0 && spanTexts.length === 0) return;
+    const trailing = file.data.trailingIals ?? [];
+    if (markers.length === 0 && spanTexts.length === 0 && trailing.length === 0) return;
 
     const definitions = new Map<string, AttributeList>();
     for (const marker of markers) {
@@ -34,22 +36,37 @@ export default function remarkKramdownIal() {
       if (ald) {
         const list = parseAttributeList(ald[2]!);
         definitions.set(ald[1]!, list);
-        warnIfMalformed(file, marker.node, marker.line, list, undefined);
+        warnIfMalformed(file, markerPlace(marker.node), marker.line, list, undefined);
       }
     }
 
+    // Block IALs in document order: the marker comments and those the preprocessor took out of the text.
     // An IAL directly under another IAL shares its target; an IAL after a blank line waits for the next block.
     const targets = new Map<Html, Nodes | undefined>();
+    const endingOn = new Map<number, RootContent>();
+    if (trailing.length > 0) for (const child of tree.children) if (child.position !== undefined) endingOn.set(child.position.end.line, child);
+    let next = 0;
+    const applyTrailingBefore = (line: number) => {
+      for (; next < trailing.length && trailing[next]!.line < line; next++) {
+        const ial = trailing[next]!;
+        const target = endingOn.get(ial.target);
+        applyBlockList(ial.text, { line: ial.line, column: ial.column }, target);
+      }
+    };
+    const applyBlockList = (text: string, place: Point, target: Nodes | undefined) => {
+      const list = parseAttributeList(BLOCK_IAL_LINE.exec(text)?.[1] ?? '');
+      warnIfMalformed(file, place, text, list, definitions);
+      if (target !== undefined && target.type !== 'html') applyAttributeList(target, list, definitions);
+    };
     for (const marker of markers) {
-      if (marker.kind !== 'ial') continue;
-      const match = BLOCK_IAL_LINE.exec(marker.line);
-      if (!match) continue;
-      const list = parseAttributeList(match[1]!);
+      if (marker.kind !== 'ial' || !BLOCK_IAL_LINE.test(marker.line)) continue;
+      const place = markerPlace(marker.node);
+      applyTrailingBefore(place.line);
       const target = findTarget(marker, targets);
       targets.set(marker.node, target);
-      warnIfMalformed(file, marker.node, marker.line, list, definitions);
-      if (target !== undefined && target.type !== 'html') applyAttributeList(target, list, definitions);
+      applyBlockList(marker.line, place, target);
     }
+    applyTrailingBefore(Infinity);
 
     for (const { node, parent, index } of spanTexts) applySpanLists(node, parent, index, definitions, file);
 
@@ -91,7 +108,11 @@ function findTarget(marker: Marker, targets: Map<Html, Nodes | undefined>): Node
   return undefined;
 }
 
-function warnIfMalformed(file: VFile, node: Html, line: string, list: AttributeList, definitions: ReadonlyMap<string, AttributeList> | undefined): void {
+function markerPlace(node: Html): Point {
+  return node.position?.start ?? { line: 1, column: 1 };
+}
+
+function warnIfMalformed(file: VFile, place: Point, line: string, list: AttributeList, definitions: ReadonlyMap<string, AttributeList> | undefined): void {
   const problems: string[] = [];
   if (list.ignored.length > 0) problems.push(`ignored ${list.ignored.map((part) => `\`${part}\``).join(', ')}`);
   if (definitions !== undefined) {
@@ -102,7 +123,7 @@ function warnIfMalformed(file: VFile, node: Html, line: string, list: AttributeL
   }
   if (problems.length === 0) return;
   file.message(`Malformed attribute list \`${line}\`: ${problems.join('; ')}`, {
-    place: node.position?.start ?? { line: 1, column: 1 },
+    place,
     ruleId: 'malformed-ial',
     source: 'kramdown',
   });
