@@ -17,8 +17,16 @@ import type { RenderTask, WrittenPage } from './render-worker.js';
 export const MIN_PAGES_FOR_WORKERS = 50;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
-/** Young-generation size of each render worker, in MB. */
-const YOUNG_GENERATION_MB = 32;
+/**
+ * Young-generation size of each render worker, in MB: V8 makes its semi-spaces a third of it, so 96
+ * gives 32 MB semi-spaces where V8's default (and 32 here until now) gives 16. Parsing allocates
+ * short-lived objects at a furious rate, and a page's syntax tree lives through several collections
+ * of a small young generation, each copying it again. Measured on the 1,000-page bench site:
+ * our renderer in one thread used about 25 % less CPU with 32 MB semi-spaces (13.0-13.2 s against
+ * 17.2-21.9 s, runs alternated), two copies side by side 10-20 % less; whole cold builds, five
+ * alternated pairs, median 11.06 s against 11.84 s. It costs about 100 MB of peak RSS.
+ */
+const YOUNG_GENERATION_MB = 96;
 
 /**
  * The compiled worker next to this module, or undefined when running from TypeScript sources
@@ -45,8 +53,6 @@ export class RenderPool {
       filename,
       minThreads: threads,
       maxThreads: threads,
-      // Parsing allocates short-lived objects at a furious rate; a young generation this size
-      // (V8's default is a few MB) cuts garbage-collection time by about a tenth.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   }
