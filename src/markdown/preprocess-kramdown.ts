@@ -70,7 +70,8 @@ interface OpenMarkdownBlock {
 
 /**
  * Makes kramdown block syntax survive a CommonMark parse: IAL and ALD lines become one-line HTML
- * comments (which end a paragraph as kramdown's IALs do) for remark-kramdown-ial to apply;
+ * comments (which end a paragraph as kramdown's IALs do) for remark-kramdown-ial to apply, except
+ * IALs right under a top-level block, which become blank lines and are handed over as TrailingIals;
  * `markdown="1"` blocks get blank lines around their tags so the inside parses as Markdown;
  * `{::comment}` blocks and `{::options}` vanish; `#Heading` gets its space with kramdown input
  * (the GFM parser, Jekyll's default, wants the space as CommonMark does).
