@@ -103,6 +103,12 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
   let paragraphLines = 0;
   /** The paragraph began after a blank line or IAL (kramdown's block boundary), where a setext underline may follow. */
   let paragraphAtBoundary = true;
+  /**
+   * The paragraph's first line starts at column 1, so it stands at the top level: an indented one
+   * after a blank line may continue a list item, where a blank line in place of an IAL would join
+   * the next item to the list (and make it loose) instead of ending the list as the marker does.
+   */
+  let paragraphUnindented = false;
   let extensionStop: { name: string; keep: boolean } | undefined;
   const stack: OpenMarkdownBlock[] = [];
 
@@ -155,7 +161,8 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
       const indent = /^ */.exec(line)![0];
       // Under a top-level block, or under an IAL that was: the same block (kramdown stacks them).
       const last = trailingIals[trailingIals.length - 1];
-      const target = paragraphLines >= 1 ? out.length : last !== undefined && last.line === out.length ? last.target : undefined;
+      const topLevel = paragraphLines >= 1 && paragraphUnindented && indent === '';
+      const target = topLevel ? out.length : last !== undefined && last.line === out.length ? last.target : undefined;
       if (!ald && target !== undefined) {
         trailingIals.push({ text: line.trim(), line: out.length + 1, column: indent.length + 1, target });
         emit('', original);
@@ -210,7 +217,10 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
       // A paragraph may start right under a heading, but kramdown sees no block boundary there.
       paragraphLines = /^ {0,3}#/.test(line) ? 0 : -1;
       paragraphAtBoundary = false;
-    } else if (before >= 0 && !(before === 0 && /^(?: {4}|\t)/.test(line))) paragraphLines = before + 1;
+    } else if (before >= 0 && !(before === 0 && /^(?: {4}|\t)/.test(line))) {
+      if (before === 0) paragraphUnindented = !/^\s/.test(line);
+      paragraphLines = before + 1;
+    }
   };
 
   // kramdown keeps a block HTML element (no markdown attribute) whole up to its matching end tag.
