@@ -61,7 +61,7 @@ export function renderKey(salt: string, input: Omit<MarkdownInput, 'body'>, body
   return createHash('sha1').update(salt).update(`\0${input.path}\0${input.kind}\0${input.bodyLine}\0`).update(body).digest('hex');
 }
 
-/** Dossier's code files under `dir`: compiled JS or TS sources, without declaration files. */
+/** Dossier's code files under `dir`: compiled JS or TS sources, without declaration files and without the worker bundle (made from the others). */
 function listCode(dir: string): string[] {
-  return listFiles(dir).filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts'));
+  return listFiles(dir).filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.bundle.js'));
 }

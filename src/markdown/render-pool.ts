@@ -1,5 +1,6 @@
 /** Stage 5 at scale: renders pages on worker threads (piscina), skipping pages the render cache already holds. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -31,12 +32,36 @@ const YOUNG_GENERATION_MB = 96;
 /**
  * The compiled worker next to this module, or undefined when running from TypeScript sources
  * (vitest): Node's workers cannot load `.ts`, so those runs render in-thread, which gives the same output.
+ * The one-file bundle `npm run compile` makes of it (scripts/bundle-worker.mjs) is preferred while it is
+ * current: a worker loads it in about 60 ms instead of about 220 ms for the ~290 modules one by one.
  */
 export function workerFile(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.js')) return undefined;
   const file = here.replace(/render-pool\.js$/, 'render-worker.js');
-  return existsSync(file) ? file : undefined;
+  if (!existsSync(file)) return undefined;
+  return currentBundle(file) ?? file;
+}
+
+/**
+ * `<worker>.bundle.js` beside `workerModule` when every file it was bundled from (its manifest,
+ * `<bundle>.json`: paths relative to the bundle's folder, sizes, modification times) is unchanged;
+ * otherwise undefined, so a bundle older than the code (tsc run alone, packages updated) is never run.
+ */
+export function currentBundle(workerModule: string): string | undefined {
+  const bundle = workerModule.replace(/\.js$/, '.bundle.js');
+  try {
+    const manifest = JSON.parse(readFileSync(`${bundle}.json`, 'utf8')) as { inputs: Array<{ file: string; size: number; mtimeMs: number }> };
+    const folder = path.dirname(bundle);
+    const fresh = manifest.inputs.length > 0 && manifest.inputs.every((input) => {
+      const stats = statSync(path.resolve(folder, input.file), { throwIfNoEntry: false });
+      return stats !== undefined && stats.size === input.size && stats.mtimeMs === input.mtimeMs;
+    });
+    return fresh && existsSync(bundle) ? bundle : undefined;
+  } catch {
+    // No manifest, or not one this code can read: the modules themselves are always right.
+    return undefined;
+  }
 }
 
 /**

@@ -88,6 +88,11 @@ describe('building on worker threads', () => {
     }
   });
 
+  it('runs the workers from the one-file bundle that compiling made, current with the compiled modules', async () => {
+    const { workerFile } = await fromDist<{ workerFile: () => string | undefined }>('markdown/render-pool.js');
+    expect(workerFile()).toBe(path.join(ROOT, 'dist/markdown/render-worker.bundle.js'));
+  });
+
   it('leaves the last site as it was when a layout fails while workers are still rendering', async () => {
     const { generateSite } = await fromDist<{ generateSite: typeof generateSiteFn }>('bench/generate-site.js');
     const site = generateSite(path.join(work, 'broken-site'), 120);
