@@ -130,12 +130,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       statics: source.statics,
       nav,
       // In source order, as pages are; none when pages were let go as they were written.
-      rendered: holdPages
-        ? new Map(pages.flatMap((page) => {
-            const body = rendered.get(page.path);
-            return body === undefined ? [] : [[page.path, body] as const];
-          }))
-        : new Map(),
+      rendered: new Map(pages.flatMap((page) => {
+        const body = rendered.get(page.path);
+        return body === undefined ? [] : [[page.path, body] as const];
+      })),
       diagnostics: sortDiagnostics(diagnostics),
       timings,
       elapsedMs: performance.now() - started,

@@ -73,9 +73,13 @@ export class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
   private closing: Promise<void> | undefined;
 
-  constructor(filename: string, readonly threads: number) {
+  /** `file`: the worker module (workerFile()). */
+  constructor(
+    readonly file: string,
+    readonly threads: number,
+  ) {
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
-      filename,
+      filename: file,
       minThreads: threads,
       maxThreads: threads,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -99,10 +103,10 @@ export class RenderPool {
  * cache, or a disk cache with no entries yet) and there are enough of them. The caller closes it.
  */
 export function startRenderPool(pageCount: number, cache: RenderCache | undefined, threads = availableParallelism()): RenderPool | undefined {
-  const file = workerFile();
+  if (pageCount < MIN_PAGES_FOR_WORKERS || threads <= 0) return undefined;
   const cold = cache === undefined || (cache instanceof DiskRenderCache && cache.isEmpty());
-  if (!cold || pageCount < MIN_PAGES_FOR_WORKERS || file === undefined || threads <= 0) return undefined;
-  return new RenderPool(file, threads);
+  const file = cold ? workerFile() : undefined;
+  return file === undefined ? undefined : new RenderPool(file, threads);
 }
 
 export interface RenderPagesOptions {
@@ -183,9 +187,12 @@ export async function renderPages(
   const store = (page: RenderedPage) => finished(keep(page));
   const direct = cache instanceof DiskRenderCache ? cache : undefined;
 
-  const file = workerFile();
   const wantThreads = options.threads ?? availableParallelism();
-  const useWorkers = todo.length >= MIN_PAGES_FOR_WORKERS && file !== undefined && wantThreads > 0;
+  // The worker is looked for (a few hundred stats when bundled) only when workers would be used: not
+  // for a dev-server edit or a build of cache hits. A pool started early has found it already.
+  const enough = todo.length >= MIN_PAGES_FOR_WORKERS && wantThreads > 0;
+  const file = !enough ? undefined : (options.pool?.file ?? workerFile());
+  const useWorkers = file !== undefined;
   let threads = 0;
   if (!useWorkers) {
     // A pool started early for a site that turned out to be cached stops while this thread works.

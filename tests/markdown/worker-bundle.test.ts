@@ -14,7 +14,7 @@ function bundledWorker() {
     return { file: path.relative(path.join(dir, 'dist'), file), size, mtimeMs };
   };
   writeFileSync(path.join(dir, 'dist/worker.bundle.js.json'), JSON.stringify({ inputs: [stat(worker), stat(dep)] }));
-  return { dir, worker, dep, bundle: path.join(dir, 'dist/worker.bundle.js') };
+  return { worker, dep, bundle: path.join(dir, 'dist/worker.bundle.js') };
 }
 
 describe('the render worker bundle', () => {
