@@ -251,5 +251,6 @@ export function processorOptions(config: SiteConfig): ProcessorOptions {
     headingAnchors: config.headingAnchors,
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
+    linkBareUrls: config.linkBareUrls,
   };
 }

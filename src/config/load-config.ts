@@ -99,6 +99,7 @@ function resolveConfig(
     lastEditTimeFormat: read.string('last_edit_time_format', '%b %e %Y at %I:%M %p'),
     editLink: readEditLink(read),
     colorScheme: read.string('color_scheme', 'auto'),
+    linkBareUrls: dRead.boolean('link_bare_urls', true),
     footnotes: {
       placement: placement === 'end' ? 'end' : 'inline',
       sidenotes: dRead.boolean('sidenotes', false),

@@ -46,6 +46,8 @@ export interface SiteConfig {
   editLink: EditLinkConfig | undefined;
   /** `light`, `dark` or `auto` (follow the reader's system setting). */
   colorScheme: string;
+  /** Link bare URLs and emails in prose (`dossier.link_bare_urls`); Jekyll prints them as text. */
+  linkBareUrls: boolean;
   footnotes: {
     placement: NotePlacement;
     /** Show notes in the margin on wide screens. */

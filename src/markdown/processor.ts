@@ -10,6 +10,7 @@ import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
+import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
 import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
 import remarkHeadingIds from './plugins/remark-heading-ids.js';
@@ -37,6 +38,8 @@ export interface ProcessorOptions {
   notePlacement: NotePlacement;
   /** Jekyll's `kramdown:` settings from `_config.yml`; Jekyll's defaults when left out. */
   kramdown?: KramdownOptions;
+  /** Link bare URLs and emails in prose (`dossier.link_bare_urls`); Jekyll leaves them as text. Default true. */
+  linkBareUrls?: boolean;
 }
 
 /** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
@@ -48,6 +51,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkParse)
       // Tables, strikethrough, autolinks and `[^n]` footnotes, as GitHub-style sites write them.
       .use(remarkGfm)
+      // Right after remark-gfm, whose extensions it edits: bare URLs are found in text, not per word.
+      .use(remarkBareUrls, { link: options.linkBareUrls ?? true })
       // Attribute lists first: they decide classes and explicit ids that every later step reads.
       .use(remarkKramdownIal)
       // kramdown auto ids, after IALs (an explicit `{#id}` wins) and before the TOC that links to them.

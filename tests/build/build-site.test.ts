@@ -137,6 +137,17 @@ describe('dossier build (CLI)', () => {
     expect(readdirSync(site).filter((n) => n.startsWith('_site.'))).toEqual([]);
   });
 
+  it('links bare URLs in notes, or prints them as text like Jekyll with dossier.link_bare_urls: false', async () => {
+    const body = 'A claim.<sup>1</sup>\n\n<sup>1</sup>. Basin Report (2020), https://example.org/basin-report.\n';
+    const configs = { linked: 'title: T\n', text: 'title: T\ndossier:\n  link_bare_urls: false\n' };
+    for (const [mode, config] of Object.entries(configs)) {
+      const { writer } = await buildInMemory(tempSite({ '_config.yml': config, 'essay.md': page({ title: 'Essay' }, body) }));
+      const html = writer.text('essay.html') ?? '';
+      expect(html, mode).toContain('https://example.org/basin-report');
+      expect(html.includes('href="https://example.org/basin-report"'), mode).toBe(mode === 'linked');
+    }
+  });
+
   it('writes through DiskWriter the same bytes as the in-memory build', async () => {
     const out = path.join(tempSite({}), '_site');
     await buildSite({ sourceDir: fixture('essays'), writer: new DiskWriter(out) });
