@@ -1,9 +1,10 @@
-/** One build in its own process, so the benchmark can read its peak memory: prints a JSON BuildSample. */
-import { statSync } from 'node:fs';
+/** One build (or bare-chain run) in its own process, so the benchmark can read its peak memory: prints a JSON BuildSample. */
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildToFolder } from '../cache/disk-build-caches.js';
 import { loadConfig } from '../config/load-config.js';
 import { checkSite } from '../check/check-site.js';
+import { runBareChain } from './bare-chain.js';
 
 /** What the parent benchmark reads back from one child build. */
 export interface BuildSample {
@@ -21,7 +22,13 @@ export interface BuildSample {
 
 async function main(): Promise<void> {
   const [mode, sourceDir, outDir, cacheDir] = process.argv.slice(2);
-  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child build|check SOURCE OUT [CACHE_DIR]');
+  if (mode === 'bare' && sourceDir !== undefined) {
+    // A fresh process like the builds', so the yardstick never runs in a heap the benchmark has filled.
+    const files = readFileSync(sourceDir, 'utf8').split('\n').filter(Boolean);
+    process.stdout.write(`${JSON.stringify(runBareChain(files))}\n`);
+    return;
+  }
+  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child build|check SOURCE OUT [CACHE_DIR] | bare FILE_LIST');
   if (mode === 'check') {
     process.stdout.write(`${JSON.stringify(await runCheck(sourceDir))}\n`);
     return;

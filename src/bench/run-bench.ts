@@ -4,7 +4,7 @@
  * times Jekyll building the same copy.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { clearBuildCaches } from '../cache/disk-build-caches.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverSource } from '../discover/discover-source.js';
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startDevServer } from '../serve/dev-server.js';
-import { runBareChain } from './bare-chain.js';
+import type { BareChainRun } from './bare-chain.js';
 import type { BuildSample } from './build-child.js';
 import { generateSite, type GeneratedSite } from './generate-site.js';
 
@@ -119,6 +119,8 @@ async function measureSite(root: string, site: BenchSite, runs: number): Promise
   const sampleMax = Number(flags['bare-sample']);
   const stride = Math.max(1, Math.ceil(site.files.length / sampleMax));
   const sample = site.files.filter((_, i) => i % stride === 0).map((rel) => path.join(dir, rel));
+  const sampleList = path.join(root, `bare-sample-${site.pages}.txt`);
+  writeFileSync(sampleList, `${sample.join('\n')}\n`);
   const bareRuns = stride === 1 ? Math.min(runs, 3) : 1;
   const bareNote = stride === 1 ? `all ${site.files.length} pages, median of ${bareRuns}` : `every ${stride}th page (${sample.length}), scaled ×${(site.files.length / sample.length).toFixed(2)}`;
 
@@ -131,7 +133,7 @@ async function measureSite(root: string, site: BenchSite, runs: number): Promise
   const touched: BuildSample[] = [];
   for (let i = 0; i < runs; i++) {
     const scale = site.files.length / sample.length;
-    const run = i < bareRuns ? runBareChain(sample) : undefined;
+    const run = i < bareRuns ? ((await child(['bare', sampleList])) as BareChainRun) : undefined;
     if (run !== undefined) {
       bare.push(run.ms * scale);
       bareCpu.push(run.cpuMs * scale);
