@@ -1,4 +1,4 @@
-/** One build (or bare-chain run) in its own process, so the benchmark can read its peak memory: prints a JSON BuildSample. */
+/** One build, check or bare-chain run in its own process, so the benchmark can read its peak memory: prints its JSON result (a BuildSample for builds). */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildToFolder } from '../cache/disk-build-caches.js';
@@ -22,9 +22,11 @@ export interface BuildSample {
 
 async function main(): Promise<void> {
   const [mode, sourceDir, outDir, cacheDir] = process.argv.slice(2);
-  if (mode === 'bare' && sourceDir !== undefined) {
-    // A fresh process like the builds', so the yardstick never runs in a heap the benchmark has filled.
-    const files = readFileSync(sourceDir, 'utf8').split('\n').filter(Boolean);
+  if (mode === 'bare') {
+    // A fresh process, as the builds get: both sides of the benchmark's ratio start alike.
+    const fileList = sourceDir;
+    if (fileList === undefined) throw new Error('usage: build-child bare FILE_LIST');
+    const files = readFileSync(fileList, 'utf8').split('\n').filter(Boolean);
     process.stdout.write(`${JSON.stringify(runBareChain(files))}\n`);
     return;
   }
