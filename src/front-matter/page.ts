@@ -24,6 +24,8 @@ export interface FrontMatter {
   lastModifiedDate: string | undefined;
   searchExclude: boolean;
   redirectFrom: string[];
+  /** `child_nav_order: desc` (or `reversed`): list this page's children last-first, as modern Just the Docs does. */
+  childNavOrder: 'asc' | 'desc';
   raw: Readonly<Record<string, unknown>>;
   /** Position of each top-level key's value, for pointing diagnostics at the right line. */
   places: Readonly<Record<string, Place>>;

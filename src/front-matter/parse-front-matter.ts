@@ -1,11 +1,11 @@
 /** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
 import matter from 'gray-matter';
-import { remember, type BuildMemo } from '../cache/build-memo.js';
 import { withCompactText } from '../compact-text.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePage } from '../discover/discover-source.js';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { FrontMatter, Page, Place } from './page.js';
 import { pageUrl } from './permalink.js';
 
@@ -16,26 +16,26 @@ export interface ParsedPages {
 
 /**
  * Parses every page's front matter; a broken page is reported and still yields a page when possible.
- * With a memo, an unchanged file keeps its Page, and a body-only edit keeps the page's front-matter
+ * When results are kept between builds, an unchanged file keeps its Page, and a body-only edit keeps the page's front-matter
  * object, so the navigation built from front matter is recognised as unchanged.
  */
-export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig, memo?: BuildMemo): ParsedPages {
+export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig, reuse: Reuse = NO_REUSE): ParsedPages {
   const pages: Page[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    const parsed = remember(memo, `page:${source.path}`, () => [source.text, config], () => {
+    const parsed = reuse.value(`page:${source.path}`, () => [source.text, config], () => {
       const found: Diagnostic[] = [];
       return { page: parsePage(source, config, found), diagnostics: found };
     });
     diagnostics.push(...parsed.diagnostics);
     let page = parsed.page;
-    if (page !== undefined && memo !== undefined && typeof source.text === 'string') {
+    if (page !== undefined && reuse.keepsResults && typeof source.text === 'string') {
       const frontMatter = source.text.split('\n', page.bodyLine - 1).join('\n');
-      const data = memo.reuse(`front matter:${source.path}`, [frontMatter, config], () => parsed.page?.data);
+      const data = reuse.value(`front matter:${source.path}`, () => [frontMatter, config], () => parsed.page?.data);
       if (data !== undefined && data !== page.data) page = { ...page, data };
     }
-    // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (a
-    // memo) reads every body on every rebuild, so keeps strings.
+    // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (which
+    // keeps results) reads every body on every rebuild, so keeps strings.
     if (page !== undefined) pages.push(page);
   }
   return { pages, diagnostics };
@@ -168,6 +168,7 @@ function typeFrontMatter(
   else if (typeof navOrderRaw === 'string') navOrder = navOrderRaw;
   else if (navOrderRaw !== undefined && navOrderRaw !== null) warn('nav_order', 'nav_order should be a number');
   const redirect = raw['redirect_from'];
+  const childNavOrder = raw['child_nav_order'];
   return {
     layout: str('layout'),
     title: str('title'),
@@ -183,6 +184,7 @@ function typeFrontMatter(
     lastModifiedDate: str('last_modified_date'),
     searchExclude: bool('search_exclude', false),
     redirectFrom: Array.isArray(redirect) ? redirect.filter((r): r is string => typeof r === 'string') : typeof redirect === 'string' ? [redirect] : [],
+    childNavOrder: childNavOrder === 'desc' || childNavOrder === 'reversed' ? 'desc' : 'asc',
     raw,
     places: {},
   };

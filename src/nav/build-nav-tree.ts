@@ -142,8 +142,7 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
     const sorted = sortSiblings(list, config.navSort);
     checkSiblings(sorted, config.navSort, report);
     // Modern JtD lets a parent page list its children last-first (newest letters on top).
-    const order = parentPage?.data.raw['child_nav_order'];
-    if (order === 'desc' || order === 'reversed') sorted.reverse();
+    if (parentPage?.data.childNavOrder === 'desc') sorted.reverse();
     return sorted.map(({ page, node }) => {
       node.parent = parent;
       node.depth = depth;

@@ -2,11 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite, processorOptions, type BuildResult } from '../build.js';
-import { BuildMemo } from '../cache/build-memo.js';
+import { buildSite, type BuildResult } from '../build.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
-import { DiskRenderCache, MemoryRenderCache } from '../cache/render-cache.js';
+import { BuildMemo } from '../incremental/build-memo.js';
+import { DiskRenderStore, MemoryRenderStore } from '../incremental/render-store.js';
+import { processorOptions } from '../markdown/processor.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -52,7 +53,7 @@ export interface DevServer {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sourceDir = path.resolve(options.sourceDir);
-  const cache = new MemoryRenderCache(options.cacheDir === undefined ? undefined : new DiskRenderCache(options.cacheDir));
+  const cache = new MemoryRenderStore(options.cacheDir === undefined ? undefined : new DiskRenderStore(options.cacheDir));
   // Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo).
   let memo = new BuildMemo();
   const live = new LiveReload();
