@@ -2,12 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** A relative `import … from './x.js'`, `export … from '../y.js'` or `import('./z.js')`. */
+/** A relative import, re-export or dynamic import: a specifier starting with ./ or ../ after `from`, `import` or `import(`. */
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /**
  * Every module reachable from `entries` through relative imports, as absolute paths in code-unit
- * order. Works on compiled JS and on TypeScript sources alike: `./x.js` is looked for as `x.js`, then `x.ts`.
+ * order. Works on compiled JS and on TypeScript sources alike: a `.js` specifier is looked for as it is, then as `.ts`.
  */
 export function reachableModules(entries: readonly string[]): string[] {
   const seen = new Set<string>();

@@ -1,12 +1,10 @@
 /** `dossier build [--source DIR] [--out DIR] [--no-cache]`: build the site into a folder. */
 import path from 'node:path';
-import { buildSite, type BuildResult } from '../../build.js';
+import { buildToFolder } from '../../build-to-folder.js';
 import { loadConfig } from '../../config/load-config.js';
-import type { SiteConfig } from '../../config/site-config.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
-import { defaultCacheDir, diskBuildOutput } from '../../incremental/disk-build-caches.js';
-import { SiteSnapshot, siteSnapshotFile, type BuildReport } from '../../incremental/site-snapshot.js';
+import { defaultCacheDir } from '../../incremental/disk-build-caches.js';
 import { parseFlags } from '../flags.js';
 
 /** Runs the build command; returns 0, or 1 when the build reported errors. */
@@ -37,33 +35,6 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
       : `Built ${pages} pages and ${files} files into ${where}: ${findings}\n`,
   );
   return errors > 0 ? 1 : 0;
-}
-
-export interface FolderBuild {
-  /** What the build reported (or, when kept, what the build that made the site reported). */
-  report: BuildReport;
-  /** The build, unless nothing had changed since the last one (see incremental/site-snapshot.ts). */
-  result?: BuildResult;
-  elapsedMs: number;
-}
-
-/** Builds `config`'s site into `outDir`, or, with a cache folder and nothing changed since the last build, keeps it as it is. */
-export async function buildToFolder(options: {
-  config: SiteConfig;
-  outDir: string;
-  cacheDir: string | undefined;
-  onProgress?: (message: string) => void;
-}): Promise<FolderBuild> {
-  const { config, outDir, cacheDir } = options;
-  const started = performance.now();
-  const snapshot = cacheDir === undefined ? undefined : new SiteSnapshot(siteSnapshotFile(cacheDir, outDir), outDir, config);
-  const kept = snapshot?.unchanged();
-  if (kept !== undefined) return { report: kept, elapsedMs: performance.now() - started };
-  // Only the files and the report are wanted: pages are let go as their essays are written.
-  const result = await buildSite({ sourceDir: config.sourceDir, config, onProgress: options.onProgress, holdPages: false, ...diskBuildOutput(outDir, cacheDir) });
-  const report = { pages: result.pages.length, files: result.statics.length, diagnostics: result.diagnostics };
-  snapshot?.record(report);
-  return { report, result, elapsedMs: performance.now() - started };
 }
 
 function isInside(child: string, parent: string): boolean {
