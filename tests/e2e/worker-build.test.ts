@@ -71,7 +71,7 @@ describe('building on worker threads', () => {
       const end = text.indexOf('\n---\n', 3) + 5;
       return { path: rel, kind: 'markdown' as const, body: text.slice(end), bodyLine: text.slice(0, end).split('\n').length };
     });
-    const processor = { headingAnchors: true, notePlacement: 'page' as const, kramdown: {} };
+    const processor = { headingAnchors: true, notePlacement: 'inline' as const };
     const one = createMarkdownRenderer(processor);
     const dir = path.join(work, 'pool-cache');
 

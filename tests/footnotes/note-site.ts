@@ -51,7 +51,7 @@ let renderer: RenderMarkdown | undefined;
 
 /** Renders pages through the real Markdown chain. */
 export function renderAll(pages: readonly Page[]): Map<string, RenderedPage> {
-  renderer ??= createMarkdownRenderer({ headingAnchors: false });
+  renderer ??= createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
   return new Map(pages.map((p) => [p.path, renderer!(p)]));
 }
 
