@@ -18,12 +18,10 @@ export const MIN_PAGES_FOR_WORKERS = 50;
 const BATCH_CHARS = 120_000;
 /**
  * Young-generation size of each render worker, in MB: V8 makes its semi-spaces a third of it, so 96
- * gives 32 MB semi-spaces where V8's default (and 32 here until now) gives 16. Parsing allocates
- * short-lived objects at a furious rate, and a page's syntax tree lives through several collections
- * of a small young generation, each copying it again. Measured on the 1,000-page bench site:
- * our renderer in one thread used about 25 % less CPU with 32 MB semi-spaces (13.0-13.2 s against
- * 17.2-21.9 s, runs alternated), two copies side by side 10-20 % less; whole cold builds, five
- * alternated pairs, median 11.06 s against 11.84 s. It costs about 100 MB of peak RSS.
+ * gives 32 MB semi-spaces where V8's default gives 16. Parsing allocates short-lived objects at a
+ * furious rate, and a page's syntax tree lives through several collections of a small young
+ * generation, each copying it again. It costs about 100 MB of peak RSS; the measurements that chose
+ * it are in docs/benchmarks.md.
  */
 const YOUNG_GENERATION_MB = 96;
 
