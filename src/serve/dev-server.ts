@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite, type BuildResult } from '../build.js';
+import { buildSite, type BuildOptions, type BuildResult } from '../build.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
 import { BuildMemo } from '../incremental/build-memo.js';
@@ -65,17 +65,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
     const t0 = performance.now();
     const writer = new MemoryWriter();
-    let result: BuildResult;
-    try {
-      result = await buildSite({ sourceDir, writer, cache, memo });
-    } catch (error) {
-      // Any failure, even a bug of ours, must reach the terminal and the page, and keep the last good site up.
-      const lines =
-        error instanceof DossierError
-          ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
-          : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
-      return { outcome: { served: false, ms: performance.now() - t0, problems: lines, timings: [] } };
-    }
+    const attempt = await buildOrProblems({ sourceDir, writer, cache, memo });
+    if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
+    const { result } = attempt;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const added = errors.filter((d) => !servedErrors.has(errorKey(d)));
     if (added.length > 0 && served.files.size > 0) {
@@ -144,17 +136,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server: Server = createServer(createSiteHandler(() => served, live));
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-    });
+    await listen(server, options.port, options.host ?? '127.0.0.1');
   } catch (error) {
     await watcher.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DossierError(`cannot listen on port ${options.port}: ${code ?? (error as Error).message}`, {
-      cause: error,
-      hint: code === 'EADDRINUSE' ? 'another server uses that port; pass --port with a free one (0 picks any)' : 'pass --port with another port',
-    });
+    throw error;
   }
   const address = server.address() as AddressInfo;
   return {
@@ -176,6 +161,35 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Runs one build; a failure of any kind (even a bug of ours) comes back as the lines to show in the terminal and the page. */
+async function buildOrProblems(options: BuildOptions): Promise<{ result: BuildResult } | { problems: string[] }> {
+  try {
+    return { result: await buildSite(options) };
+  } catch (error) {
+    const problems =
+      error instanceof DossierError
+        ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
+        : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+    return { problems };
+  }
+}
+
+/** Starts `server` on `port` (0: any free one), turning a refusal into a DossierError with what to do. */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DossierError(`cannot listen on port ${port}: ${code ?? (error as Error).message}`, {
+      cause: error,
+      hint: code === 'EADDRINUSE' ? 'another server uses that port; pass --port with a free one (0 picks any)' : 'pass --port with another port',
+    });
+  }
 }
 
 /** Pages rendered in the background after the first build: enough for V8 to optimise the chain's hot paths. */
