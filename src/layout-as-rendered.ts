@@ -3,12 +3,11 @@
  * and its pages laid out and written as soon as its chapters are rendered (see WhenRendered).
  */
 import { byCodeUnits } from './code-unit-order.js';
-import { releaseText } from './compact-text.js';
 import type { SiteConfig } from './config/site-config.js';
 import type { Diagnostic } from './diagnostics.js';
 import { noteLinker, type NoteLinker } from './footnotes/link-notes.js';
 import { essayGroups } from './footnotes/resolve-notes.js';
-import type { Page } from './front-matter/page.js';
+import { releaseBody, type Page } from './front-matter/page.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
 import type { TemplateEngine } from './layout/template-engine.js';
@@ -126,6 +125,6 @@ function releaser(rendered: Map<string, RenderedPage>, notes: NoteLinker, byPath
     rendered.delete(path);
     notes.forget(path);
     const page = byPath.get(path);
-    if (page !== undefined) releaseText(page, 'body', 'this build was asked not to hold pages (BuildOptions.holdPages)');
+    if (page !== undefined) releaseBody(page, 'this build was asked not to hold pages (BuildOptions.holdPages)');
   };
 }

@@ -1,6 +1,5 @@
 /** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
 import matter from 'gray-matter';
-import { withCompactText } from '../compact-text.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -120,9 +119,8 @@ export function parsePage(
   });
   fm.places = places;
   const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
-  const page: Page = { path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath };
   // A body read as bytes stays bytes (half the memory of typographic text as a string) until it is rendered.
-  return typeof body === 'string' ? { ...page, body } : withCompactText(page, 'body', body);
+  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
 }
 
 function toMapping(value: unknown): Record<string, unknown> {

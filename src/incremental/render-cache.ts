@@ -1,5 +1,4 @@
 /** The Markdown stage's RenderCache, over a store of renderings by key (render-store.ts) and keys of each page's inputs (render-key.ts). */
-import { compactBytes } from '../compact-text.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 import type { ProcessorOptions } from '../markdown/processor.js';
 import type { RenderCache } from '../markdown/render-cache.js';
@@ -32,7 +31,7 @@ export class KeyedRenderCache implements RenderCache {
 
   find(input: MarkdownInput): RenderedPage | undefined {
     // A body held as bytes is hashed as bytes (the same key as its text): no decoding for a hit.
-    const body = compactBytes(input, 'body') ?? input.body;
+    const body = input.body;
     const salt = this.salt;
     const key = this.reuse.value(`render key:${input.path}`, () => [salt, input.kind, input.bodyLine, body], () => renderKey(salt, input, body));
     this.keys.set(input.path, key);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { compactBytes } from '../compact-text.js';
 import { heldPage } from './held-page.js';
 import type { RenderedPage } from './page-data.js';
 import type { RenderCache } from './render-cache.js';
@@ -273,7 +272,7 @@ function compact(page: RenderedPage): RenderedPage {
  * goes as bytes: decoding every body on the main thread just to send it made ~30 KB of garbage a page.
  */
 function toInput(page: MarkdownInput): MarkdownInput {
-  return { path: page.path, kind: page.kind, body: compactBytes(page, 'body') ?? page.body, bodyLine: page.bodyLine };
+  return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
 }
 
 /** Batches of about BATCH_CHARS of Markdown each. */
@@ -283,7 +282,7 @@ function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
   let size = 0;
   for (const input of inputs) {
     current.push(input);
-    size += (compactBytes(input, 'body') ?? input.body).length;
+    size += input.body.length;
     if (size >= BATCH_CHARS) {
       batches.push(current);
       current = [];
