@@ -94,8 +94,10 @@ export function parsePage(
   // The file's lines up to the closing fence: YAML errors and key places point into them.
   const lines = `---\n${fence.yaml}`.split(/\r?\n/);
   let data: Record<string, unknown> = {};
-  // gray-matter reads the YAML between plain fences: Jekyll's own fence rules (`...` closes too,
-  // blanks may follow a fence, `----` is no fence) were applied by splitFence.
+  // gray-matter is the project's front-matter parser, but its own fence search disagrees with Jekyll
+  // on all three of Jekyll's rules (`...` closes too, blanks may follow a fence, `----` is no fence),
+  // and it only takes text, where a one-off build holds bytes. So splitFence finds the fences as
+  // Jekyll does, and gray-matter gets the YAML between plain fences, parsed by our YAML engine.
   const split = (engine: (yaml: string) => unknown) =>
     toMapping(matter(`---\n${fence.yaml}---\n`, { engines: { yaml: (yaml: string) => engine(yaml) as object } }).data);
   // gray-matter hands the engine the text from the newline after the opening fence, so
