@@ -90,14 +90,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       do {
         queued = false;
         const { outcome } = await build();
-        if (outcome.served) {
-          live.reload();
-          log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
-        } else {
-          for (const line of outcome.problems) log(line);
-          log('the build has new errors: still serving the previous version');
-          live.showProblem(outcome.problems);
-        }
+        announceRebuild(outcome, live, log);
         for (const listener of listeners) listener(outcome);
       } while (queued);
     })().finally(() => {
@@ -117,11 +110,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const firstBuild = (async () => {
     const { outcome: first, result } = await build();
     if (first.served) log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
-    else {
-      // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
-      for (const line of first.problems) log(line);
-      live.showProblem(first.problems);
-    }
+    // Nothing to fall back on yet: an empty site is served, with the problem shown until it is fixed.
+    else showProblems(first.problems, live, log);
     return result;
   })();
   running = firstBuild.then(() => undefined).finally(() => {
@@ -161,6 +151,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Tells the terminal and the open pages how a rebuild went: reload them, or show what keeps the new site from being served. */
+function announceRebuild(outcome: RebuildOutcome, live: LiveReload, log: (line: string) => void): void {
+  if (outcome.served) {
+    live.reload();
+    log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
+  } else {
+    showProblems([...outcome.problems, 'the build has new errors: still serving the previous version'], live, log, outcome.problems);
+  }
+}
+
+/** Prints `lines` and shows `overlay` (default: the same lines) over the open pages. */
+function showProblems(lines: string[], live: LiveReload, log: (line: string) => void, overlay: string[] = lines): void {
+  for (const line of lines) log(line);
+  live.showProblem(overlay);
 }
 
 /** Runs one build; a failure of any kind (even a bug of ours) comes back as the lines to show in the terminal and the page. */
