@@ -18,3 +18,6 @@ export class TemplateError extends DossierError {}
 
 /** Reading the source or writing the output failed. */
 export class OutputError extends DossierError {}
+
+/** Wrong command-line flags or arguments; the CLI prints the usage and exits with code 2. */
+export class UsageError extends Error {}

@@ -1,7 +1,7 @@
 /** One build, check or bare-chain run in its own process, so the benchmark can read its peak memory: prints its JSON result (a BuildSample for builds). */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildToFolder } from '../cache/disk-build-caches.js';
+import { buildToFolder } from '../build-to-folder.js';
 import { loadConfig } from '../config/load-config.js';
 import { checkSite } from '../check/check-site.js';
 import { runBareChain } from './bare-chain.js';

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { clearBuildCaches } from '../cache/disk-build-caches.js';
+import { clearBuildCaches } from '../incremental/disk-build-caches.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverSource } from '../discover/discover-source.js';
 import { parseFrontMatter } from '../front-matter/parse-front-matter.js';

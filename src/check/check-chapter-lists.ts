@@ -1,6 +1,6 @@
 /** FORMAT.md §5: hand-written "Table of Contents" chapter lists must agree with the nav tree. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Page } from '../front-matter/page.js';
+import { bodyText, type Page } from '../front-matter/page.js';
 import { positionAt, scanHtmlLinks } from '../markdown/plugins/remark-collect-links.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
 import type { SiteIndex } from './site-index.js';
@@ -60,7 +60,7 @@ export function findChapterLists(body: string, bodyLine: number): ChapterList[] 
 export function checkChapterLists(pages: readonly Page[], nav: NavTree, index: SiteIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const page of pages) {
-    const lists = findChapterLists(page.body, page.bodyLine);
+    const lists = findChapterLists(bodyText(page), page.bodyLine);
     if (lists.length === 0) continue;
     const expected = expectedChapters(nav.byPath.get(page.path));
     if (expected === undefined) continue;

@@ -1,6 +1,6 @@
 /** Internal links: pages, files and `#fragments` that must exist in the built site. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Page } from '../front-matter/page.js';
+import { bodyText, type Page } from '../front-matter/page.js';
 import type { PageLink, RenderedPage } from '../markdown/page-data.js';
 import { positionAt, scanHtmlLinks } from '../markdown/plugins/remark-collect-links.js';
 import type { SiteIndex } from './site-index.js';
@@ -26,8 +26,9 @@ const RESOURCE_ELEMENTS = new Set(['img', 'iframe', 'source', 'video', 'audio', 
 /** The links of a page with source positions: the renderer's for Markdown, a scan of the body for HTML pages. */
 export function linksOfPage(page: Page, rendered: RenderedPage | undefined): PageLink[] {
   if (page.kind === 'markdown') return rendered?.links ?? [];
-  return scanHtmlLinks(page.body).map((link) => {
-    const p = positionAt(page.body, link.offset);
+  const body = bodyText(page);
+  return scanHtmlLinks(body).map((link) => {
+    const p = positionAt(body, link.offset);
     return { href: link.href, element: link.element, line: page.bodyLine + p.line - 1, column: p.column };
   });
 }

@@ -1,12 +1,12 @@
 /** `dossier check` as a function: build in memory, then collect every finding, mapped to Markdown source. */
-import { diskBuildCaches } from '../cache/disk-build-caches.js';
-import { defaultCacheDir } from '../cache/render-cache.js';
 import { buildSite, type BuildResult } from '../build.js';
+import type { CheckConfig } from '../config/check-config.js';
 import { loadConfig } from '../config/load-config.js';
+import { defaultCacheDir, diskBuildCaches } from '../incremental/disk-build-caches.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import { MemoryWriter } from '../write/writer.js';
 import { checkChapterLists } from './check-chapter-lists.js';
-import { readCheckConfig, ruleSetting, type CheckConfig } from './check-config.js';
+import { ruleSetting } from './rule-setting.js';
 import { checkExternalLinks, externalKey, type ExternalCheckOptions } from './check-external-links.js';
 import { checkInternalLinks, type ExternalLink } from './check-internal-links.js';
 import { SiteIndex } from './site-index.js';
@@ -34,16 +34,15 @@ const PROMOTED_TO_ERROR = /^notes\//;
 
 /** Builds the site at `sourceDir` in memory and checks it. Bad config throws a ConfigError. */
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
+  // Bad check settings fail here, with every other config problem, before anything is built (exit code 2).
   const config = loadConfig(options.sourceDir);
-  // Read check settings before building, so a typo in them fails fast with exit code 2.
-  const checkConfig = readCheckConfig(config.raw);
   const writer = new MemoryWriter();
   const t0 = performance.now();
   // The build's caches make `check` after `build` skip re-rendering and re-indexing unchanged pages.
   const caches = diskBuildCaches(defaultCacheDir(config.sourceDir));
   const build = await buildSite({ sourceDir: config.sourceDir, config, writer, ...caches });
   const buildMs = performance.now() - t0;
-  const result = await checkBuiltSite(build, writer.files, checkConfig, options);
+  const result = await checkBuiltSite(build, writer.files, config.check, options);
   result.timings.build = buildMs;
   return result;
 }
@@ -52,7 +51,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 export async function checkBuiltSite(
   build: BuildResult,
   files: ReadonlyMap<string, string | Uint8Array>,
-  checkConfig: CheckConfig = readCheckConfig(build.config.raw),
+  checkConfig: CheckConfig = build.config.check,
   options: Pick<CheckOptions, 'external' | 'externalOptions'> = {},
 ): Promise<CheckResult> {
   const t0 = performance.now();

@@ -1,15 +1,7 @@
 /** The `dossier` command: parses arguments and hands off to build, nav, check or dev. */
-import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildToFolder } from '../cache/disk-build-caches.js';
-import { defaultCacheDir } from '../cache/render-cache.js';
-import { loadConfig } from '../config/load-config.js';
-import { formatDiagnostic } from '../diagnostics.js';
-import { discoverSource } from '../discover/discover-source.js';
-import { DossierError } from '../errors.js';
-import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
-import { buildNavTree } from '../nav/build-nav-tree.js';
-import { formatNavText, navToJson } from '../nav/format-nav.js';
+import { DossierError, UsageError } from '../errors.js';
+import { buildCommand } from './commands/build.js';
+import { navCommand } from './commands/nav.js';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -33,13 +25,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'build':
         return await buildCommand(rest);
       case 'nav':
-        return navCommand(rest);
+        return await navCommand(rest);
+      // Loaded only when run: `check` and `dev` pull in the link checker and the HTTP server.
       case 'check': {
-        const { checkCommand } = await import('../check/check-command.js');
+        const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(rest);
       }
       case 'dev': {
-        const { devCommand } = await import('../serve/dev-command.js');
+        const { devCommand } = await import('./commands/dev.js');
         return await devCommand(rest);
       }
       case undefined:
@@ -69,65 +62,4 @@ export function reportFatal(error: unknown): number {
     return EXIT_USAGE;
   }
   throw error;
-}
-
-/** Wrong flags or arguments. */
-export class UsageError extends Error {}
-
-/** Parses flags with node:util, turning its errors into UsageErrors. */
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true, allowNegative: true }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-async function buildCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, {
-    source: { type: 'string', default: 'content' },
-    out: { type: 'string', default: '_site' },
-    cache: { type: 'boolean', default: true },
-  });
-  const sourceDir = path.resolve(flags.source);
-  const outDir = path.resolve(flags.out);
-  const config = loadConfig(sourceDir);
-  if (isInside(outDir, sourceDir) && !path.relative(sourceDir, outDir).startsWith('_')) {
-    throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
-  }
-  const progress = (message: string) => process.stderr.write(`  ${message}\n`);
-  const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
-  const { pages, files, diagnostics } = build.report;
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const where = path.relative(process.cwd(), outDir) || '.';
-  const findings = `${warnings} warning${warnings === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${(build.elapsedMs / 1000).toFixed(2)} s`;
-  process.stdout.write(
-    build.result === undefined
-      ? `Nothing changed since the last build: ${pages} pages and ${files} files in ${where} are up to date (${findings})\n`
-      : `Built ${pages} pages and ${files} files into ${where}: ${findings}\n`,
-  );
-  return errors > 0 ? 1 : 0;
-}
-
-function navCommand(argv: readonly string[]): number {
-  const flags = parseFlags(argv, {
-    source: { type: 'string', default: 'content' },
-    format: { type: 'string', default: 'text' },
-  });
-  if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not ${flags.format}`);
-  const config = loadConfig(path.resolve(flags.source));
-  const parsed = parseFrontMatter(discoverSource(config).pages, config);
-  const tree = buildNavTree(parsed.pages, config);
-  const out = flags.format === 'json' ? `${JSON.stringify(navToJson(tree), null, 2)}\n` : formatNavText(tree);
-  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
-  const diagnostics = [...parsed.diagnostics, ...tree.diagnostics];
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

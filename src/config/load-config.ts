@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { readCheckConfig } from './check-config.js';
+import { readKramdownOptions } from './kramdown-options.js';
 import type { AuxLink, EditLinkConfig, NavSort, SiteConfig } from './site-config.js';
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
@@ -104,6 +106,8 @@ function resolveConfig(
       placement: placement === 'end' ? 'end' : 'inline',
       sidenotes: dRead.boolean('sidenotes', false),
     },
+    kramdown: readKramdownOptions(raw['kramdown'], problems),
+    check: readCheckConfig(dossier['check'], problems),
     templatesDir: existsSync(templatesDir) ? templatesDir : undefined,
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     raw,

@@ -1,4 +1,6 @@
 /** The resolved site configuration every later stage reads. Raw YAML never leaves config/. */
+import type { CheckConfig } from './check-config.js';
+import type { KramdownOptions } from './kramdown-options.js';
 
 export type NavSort = 'case_sensitive' | 'case_insensitive';
 
@@ -53,10 +55,14 @@ export interface SiteConfig {
     /** Show notes in the margin on wide screens. */
     sidenotes: boolean;
   };
+  /** The `kramdown:` settings Dossier honours. */
+  kramdown: KramdownOptions;
+  /** `dossier.check`: rule severities, ignored links, external-link settings. */
+  check: CheckConfig;
   /** Absolute path of a folder whose templates override Dossier's own, if it exists. */
   templatesDir: string | undefined;
   /** Absolute path of a folder of extra static assets copied to the site root, if it exists. */
   publicDir: string | undefined;
-  /** Everything from `_config.yml`, for templates that want a key Dossier does not model. */
+  /** Everything from `_config.yml`, for templates and Liquid (`site.*`) that want a key Dossier does not model; stages read the typed fields. */
   raw: Readonly<Record<string, unknown>>;
 }

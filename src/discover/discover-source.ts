@@ -1,9 +1,9 @@
 /** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
 import { byCodeUnits } from '../code-unit-order.js';
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { remember, type BuildMemo } from '../cache/build-memo.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import { fileStamp } from '../list-files.js';
 import type { SiteConfig } from '../config/site-config.js';
 
@@ -31,16 +31,16 @@ const MARKDOWN_EXT = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdown']);
 const HTML_EXT = new Set(['.html', '.htm']);
 
 /** Lists every page and static file under the source folder, in sorted order. */
-export function discoverSource(config: SiteConfig, memo?: BuildMemo): SourceTree {
+export function discoverSource(config: SiteConfig, reuse: Reuse = NO_REUSE): SourceTree {
   const filter = createEntryFilter(config);
   const pages: SourcePage[] = [];
   const statics: StaticFile[] = [];
   walk(config.sourceDir, '', filter, (rel, abs) => {
     const ext = path.extname(rel).toLowerCase();
     const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
-    if (kind !== undefined && memo !== undefined) {
+    if (kind !== undefined && reuse.keepsResults) {
       // The dev server keeps texts: a file whose size and times did not change is not read again.
-      const text = remember(memo, sourceMemoKey(rel), () => [fileStamp(abs)], () => readFileSync(abs, 'utf8'));
+      const text = reuse.value(sourceMemoKey(rel), () => [fileStamp(abs)], () => readFileSync(abs, 'utf8'));
       if (hasFrontMatter(text)) {
         pages.push({ path: rel, kind, text });
         return;

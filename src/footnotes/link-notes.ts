@@ -1,10 +1,10 @@
 /** Stage 6: resolves note numbers across each essay's chapters and rewrites the note links in the rendered HTML. */
-import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-hand-numbered-notes.js';
 import type { NavTree } from '../nav/nav-tree.js';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
 import { isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
 import { escapeHtml } from '../html-text.js';
@@ -43,14 +43,14 @@ export function noteLinker(
   rendered: ReadonlyMap<string, RenderedPage>,
   nav: NavTree,
   baseurl: string,
-  memo?: BuildMemo,
+  reuse: Reuse = NO_REUSE,
 ): NoteLinker {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const links = new Map<string, PageLinks>();
   const link = (group: readonly string[]): Diagnostic[] => {
     // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.
-    const linked = remember(memo, `notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
+    const linked = reuse.value(`notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
       const essay = resolveEssayNotes(group, rendered);
       return { diagnostics: essayNoteDiagnostics(essay), links: pageLinks(essay, hrefTo) };
     });
@@ -66,7 +66,7 @@ export function noteLinker(
     const body = rendered.get(path)?.html ?? '';
     const page = links.get(path);
     if (page === undefined) return body;
-    const out = remember(memo, `note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
+    const out = reuse.value(`note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
     recent.set(path, out);
     if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value as string);
     return out;

@@ -1,9 +1,8 @@
 /** The small part of Liquid essay sites use in page bodies: site/page variables, `link`, `raw`, `comment`. */
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { compactBytes } from '../compact-text.js';
 import { escapeHtml } from '../html-text.js';
-import type { Page } from './page.js';
+import { bodyText, type Page } from './page.js';
 
 export interface LiquidContext {
   site: Readonly<Record<string, unknown>>;
@@ -112,11 +111,10 @@ export function expandLiquidInPages(
   const diagnostics: Diagnostic[] = [];
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const expanded = pages.map((page) => {
-    // Read once: a one-off build holds bodies compactly, and each read decodes.
     // Most pages have no Liquid: a body held as bytes is searched without decoding it.
-    const bytes = compactBytes(page, 'body');
-    if (bytes !== undefined ? !bytesHaveLiquid(bytes) : !hasLiquid(page.body)) return page;
-    const source = page.body;
+    if (typeof page.body === 'string' ? !hasLiquid(page.body) : !bytesHaveLiquid(page.body)) return page;
+    // Decoded once: a one-off build holds bodies as bytes.
+    const source = bodyText(page);
     const body = expandLiquid(
       source,
       {

@@ -1,11 +1,10 @@
 /** Stage 3: split front matter from the body, type the keys Dossier knows, decide the URL. */
 import matter from 'gray-matter';
-import { remember, type BuildMemo } from '../cache/build-memo.js';
-import { withCompactText } from '../compact-text.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePage } from '../discover/discover-source.js';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { FrontMatter, Page, Place } from './page.js';
 import { pageUrl } from './permalink.js';
 
@@ -16,26 +15,26 @@ export interface ParsedPages {
 
 /**
  * Parses every page's front matter; a broken page is reported and still yields a page when possible.
- * With a memo, an unchanged file keeps its Page, and a body-only edit keeps the page's front-matter
+ * When results are kept between builds, an unchanged file keeps its Page, and a body-only edit keeps the page's front-matter
  * object, so the navigation built from front matter is recognised as unchanged.
  */
-export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig, memo?: BuildMemo): ParsedPages {
+export function parseFrontMatter(sources: readonly SourcePage[], config: SiteConfig, reuse: Reuse = NO_REUSE): ParsedPages {
   const pages: Page[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    const parsed = remember(memo, `page:${source.path}`, () => [source.text, config], () => {
+    const parsed = reuse.value(`page:${source.path}`, () => [source.text, config], () => {
       const found: Diagnostic[] = [];
       return { page: parsePage(source, config, found), diagnostics: found };
     });
     diagnostics.push(...parsed.diagnostics);
     let page = parsed.page;
-    if (page !== undefined && memo !== undefined && typeof source.text === 'string') {
+    if (page !== undefined && reuse.keepsResults && typeof source.text === 'string') {
       const frontMatter = source.text.split('\n', page.bodyLine - 1).join('\n');
-      const data = memo.reuse(`front matter:${source.path}`, [frontMatter, config], () => parsed.page?.data);
+      const data = reuse.value(`front matter:${source.path}`, () => [frontMatter, config], () => parsed.page?.data);
       if (data !== undefined && data !== page.data) page = { ...page, data };
     }
-    // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (a
-    // memo) reads every body on every rebuild, so keeps strings.
+    // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (which
+    // keeps results) reads every body on every rebuild, so keeps strings.
     if (page !== undefined) pages.push(page);
   }
   return { pages, diagnostics };
@@ -95,8 +94,10 @@ export function parsePage(
   // The file's lines up to the closing fence: YAML errors and key places point into them.
   const lines = `---\n${fence.yaml}`.split(/\r?\n/);
   let data: Record<string, unknown> = {};
-  // gray-matter reads the YAML between plain fences: Jekyll's own fence rules (`...` closes too,
-  // blanks may follow a fence, `----` is no fence) were applied by splitFence.
+  // gray-matter is the project's front-matter parser, but its own fence search disagrees with Jekyll
+  // on all three of Jekyll's rules (`...` closes too, blanks may follow a fence, `----` is no fence),
+  // and it only takes text, where a one-off build holds bytes. So splitFence finds the fences as
+  // Jekyll does, and gray-matter gets the YAML between plain fences, parsed by our YAML engine.
   const split = (engine: (yaml: string) => unknown) =>
     toMapping(matter(`---\n${fence.yaml}---\n`, { engines: { yaml: (yaml: string) => engine(yaml) as object } }).data);
   // gray-matter hands the engine the text from the newline after the opening fence, so
@@ -120,9 +121,8 @@ export function parsePage(
   });
   fm.places = places;
   const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
-  const page: Page = { path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath };
   // A body read as bytes stays bytes (half the memory of typographic text as a string) until it is rendered.
-  return typeof body === 'string' ? { ...page, body } : withCompactText(page, 'body', body);
+  return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
 }
 
 function toMapping(value: unknown): Record<string, unknown> {
@@ -168,6 +168,7 @@ function typeFrontMatter(
   else if (typeof navOrderRaw === 'string') navOrder = navOrderRaw;
   else if (navOrderRaw !== undefined && navOrderRaw !== null) warn('nav_order', 'nav_order should be a number');
   const redirect = raw['redirect_from'];
+  const childNavOrder = raw['child_nav_order'];
   return {
     layout: str('layout'),
     title: str('title'),
@@ -183,6 +184,7 @@ function typeFrontMatter(
     lastModifiedDate: str('last_modified_date'),
     searchExclude: bool('search_exclude', false),
     redirectFrom: Array.isArray(redirect) ? redirect.filter((r): r is string => typeof r === 'string') : typeof redirect === 'string' ? [redirect] : [],
+    childNavOrder: childNavOrder === 'desc' || childNavOrder === 'reversed' ? 'desc' : 'asc',
     raw,
     places: {},
   };

@@ -1,8 +1,8 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
 import { byCodeUnits } from '../code-unit-order.js';
-import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 import { decodeEntities } from '../html-text.js';
@@ -70,7 +70,7 @@ export function* essayPrintPages(
   bodyHtml: (path: string) => string,
   config: SiteConfig,
   templates: TemplateEngine,
-  memo?: BuildMemo,
+  reuse: Reuse = NO_REUSE,
 ): Generator<PrintOutput> {
   if (!templates.has(ESSAY_PRINT_TEMPLATE)) return;
   const href = (url: string) => siteHref(config.baseurl, url);
@@ -94,7 +94,7 @@ export function* essayPrintPages(
       });
       const essayBody = bodyHtml(node.path);
       const inputs = () => [tree, config, templates, essayBody, ...chapters.map((c) => c.content)];
-      return remember(memo, `print:${url}`, inputs, () => {
+      return reuse.value(`print:${url}`, inputs, () => {
         const data: EssayPrintData = {
           site: config,
           page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },

@@ -1,6 +1,6 @@
 /** What rendering one page's Markdown yields besides HTML: serialisable, so workers and caches can carry it. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { SearchTerms } from '../search/page-terms.js';
+import type { SearchTerms } from './page-terms.js';
 
 /** A heading of the rendered page, for "On this page" lists and anchor checks. */
 export interface Heading {

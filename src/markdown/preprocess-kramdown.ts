@@ -78,172 +78,228 @@ interface OpenMarkdownBlock {
  * Line count only grows, and lineMap says where every line came from.
  */
 export function preprocessKramdown(text: string, options: PreprocessOptions = {}): PreprocessedText {
-  const gfm = (options.input ?? 'GFM') === 'GFM';
-  const markdownBlocks: Array<[number, number]> = [];
-  const trailingIals: TrailingIal[] = [];
-  const source = text.split(/\r?\n/);
-  const out: string[] = [];
-  const lineMap: number[] = [];
-  const emit = (line: string, original: number) => {
-    out.push(line);
-    lineMap.push(original);
-    // IAL markers and blank lines end a paragraph as kramdown's LAZY_END does; other blocks are not tracked.
-    paragraphLines = line.trim() === '' || line.trimStart().startsWith('<!--kramdown-') ? 0 : -1;
-    paragraphAtBoundary = paragraphLines === 0;
-  };
-  const ensureBlank = (original: number) => {
-    if (out.length > 0 && out[out.length - 1]!.trim() !== '') emit('', original);
-  };
+  const pass = new PrePass(text.split(/\r?\n/), (options.input ?? 'GFM') === 'GFM');
+  pass.source.forEach((line, index) => pass.processLine(line, index + 1));
+  return pass.finish();
+}
 
-  let fence: string | undefined;
-  let rawClose: RegExp | undefined;
-  /** Lines left in a raw block HTML element whose blank lines must not end it. */
-  let rawHtmlEnd = 0;
+/** Where the top-level paragraph being read stands: what decides how kramdown reads its next line. */
+interface ParagraphState {
   /** Lines of the top-level paragraph being read: 0 after a block boundary, -1 inside other blocks. */
-  let paragraphLines = 0;
+  lines: number;
   /** The paragraph began after a blank line or IAL (kramdown's block boundary), where a setext underline may follow. */
-  let paragraphAtBoundary = true;
+  atBoundary: boolean;
   /**
    * The paragraph's first line starts at column 1, so it stands at the top level: an indented one
    * after a blank line may continue a list item, where a blank line in place of an IAL would join
    * the next item to the list (and make it loose) instead of ending the list as the marker does.
    */
-  let paragraphUnindented = false;
-  let extensionStop: { name: string; keep: boolean } | undefined;
-  const stack: OpenMarkdownBlock[] = [];
+  unindented: boolean;
+}
 
-  // Lines split off a markdown block's tags are processed again as lines of their own.
-  const processLine = (line: string, original: number): void => {
-    if (rawHtmlEnd >= original) {
+/** What the pass is inside of, when not plain Markdown: each swallows lines until it ends. */
+interface OpenRegion {
+  /** The opening fence of a code block. */
+  fence: string | undefined;
+  /** The closing tag of a raw `<style>`, `<script>`, `<pre>` or `<textarea>` block. */
+  rawClose: RegExp | undefined;
+  /** Last source line of a raw block HTML element whose blank lines must not end it (0: none). */
+  rawHtmlEnd: number;
+  /** A `{::comment}` or `{::nomarkdown}` extension, whose lines are dropped or kept as they are. */
+  extensionStop: { name: string; keep: boolean } | undefined;
+}
+
+/** One run of the pre-pass over a page: the lines written so far and the state that decides the next. */
+class PrePass {
+  readonly out: string[] = [];
+  readonly lineMap: number[] = [];
+  readonly markdownBlocks: Array<[number, number]> = [];
+  readonly trailingIals: TrailingIal[] = [];
+  private readonly paragraph: ParagraphState = { lines: 0, atBoundary: true, unindented: false };
+  private readonly open: OpenRegion = { fence: undefined, rawClose: undefined, rawHtmlEnd: 0, extensionStop: undefined };
+  /** `markdown="1"` blocks open around the current line, innermost last. */
+  private readonly stack: OpenMarkdownBlock[] = [];
+
+  constructor(
+    readonly source: readonly string[],
+    private readonly gfm: boolean,
+  ) {}
+
+  /** Handles one line (a source line, or part of one split off a markdown block's tags), `original` being its source line. */
+  processLine(line: string, original: number): void {
+    if (this.continueOpenRegion(line, original)) return;
+    if (this.openRegion(line, original)) return;
+    // Before the markdown-block tag scan, so a raw element's own tags never count toward its depth.
+    if (line === this.source[original - 1] && this.openRawHtmlBlock(line, original)) return;
+    if (this.closeMarkdownBlock(line, original)) return;
+    if (this.openMarkdownBlock(line, original)) return;
+    if (this.attributeListLine(line, original)) return;
+    if (this.extensionLine(line, original)) return;
+    const previous = this.out.length > 0 ? this.out[this.out.length - 1]! : '';
+    // kramdown reads `#Heading` as a heading where a block may start; CommonMark wants the space.
+    if (!this.gfm && ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous.startsWith('<!--kramdown-') || previous.startsWith('#'))) {
+      this.emit(line.replace(ATX_WITHOUT_SPACE, '$1 '), original);
+      return;
+    }
+    this.emitParagraphLine(line, original);
+  }
+
+  /** Ends the pass: kramdown closes blocks left open at the end of the document. */
+  finish(): PreprocessedText {
+    for (const open of this.stack) this.markdownBlocks.push([open.firstLine, this.out.length]);
+    return { text: this.out.join('\n'), lineMap: this.lineMap, markdownBlocks: this.markdownBlocks, trailingIals: this.trailingIals };
+  }
+
+  private emit(line: string, original: number): void {
+    this.out.push(line);
+    this.lineMap.push(original);
+    // IAL markers and blank lines end a paragraph as kramdown's LAZY_END does; other blocks are not tracked.
+    this.paragraph.lines = line.trim() === '' || line.trimStart().startsWith('<!--kramdown-') ? 0 : -1;
+    this.paragraph.atBoundary = this.paragraph.lines === 0;
+  }
+
+  private ensureBlank(original: number): void {
+    if (this.out.length > 0 && this.out[this.out.length - 1]!.trim() !== '') this.emit('', original);
+  }
+
+  /** A line inside raw block HTML, a code fence, a raw element or an extension: kept, blanked or dropped as that region wants. */
+  private continueOpenRegion(line: string, original: number): boolean {
+    const open = this.open;
+    if (open.rawHtmlEnd >= original) {
       // kramdown would print an IAL line here as text; it is dropped instead, so `{:` never reaches readers.
       const ial = BLOCK_IAL_LINE.test(line) || ALD_LINE.test(line);
-      emit(line.trim() === '' || ial ? BLANK_MARKER : line, original);
-      return;
+      this.emit(line.trim() === '' || ial ? BLANK_MARKER : line, original);
+      return true;
     }
-    if (fence !== undefined) {
-      emit(line, original);
+    if (open.fence !== undefined) {
+      this.emit(line, original);
       const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
-      return;
+      if (close && close[1]![0] === open.fence[0] && close[1]!.length >= open.fence.length && line.trim() === close[1]) open.fence = undefined;
+      return true;
     }
-    if (rawClose !== undefined) {
-      emit(line, original);
-      if (rawClose.test(line)) rawClose = undefined;
-      return;
+    if (open.rawClose !== undefined) {
+      this.emit(line, original);
+      if (open.rawClose.test(line)) open.rawClose = undefined;
+      return true;
     }
-    if (extensionStop !== undefined) {
+    if (open.extensionStop !== undefined) {
       const stop = EXTENSION_STOP.exec(line);
-      if (stop && (stop[1] === undefined || stop[1] === extensionStop.name)) {
-        extensionStop = undefined;
-        emit('', original);
-      } else emit(extensionStop.keep ? line : '', original);
-      return;
+      if (stop && (stop[1] === undefined || stop[1] === open.extensionStop.name)) {
+        open.extensionStop = undefined;
+        this.emit('', original);
+      } else this.emit(open.extensionStop.keep ? line : '', original);
+      return true;
     }
+    return false;
+  }
+
+  /** A code fence or a raw `<style>`/`<script>`/`<pre>`/`<textarea>` opening: kept, and later lines go through as they are. */
+  private openRegion(line: string, original: number): boolean {
     const fenceOpen = FENCE.exec(line);
     if (fenceOpen) {
-      fence = fenceOpen[1]!;
-      emit(line, original);
-      return;
+      this.open.fence = fenceOpen[1]!;
+      this.emit(line, original);
+      return true;
     }
     const raw = RAW_BLOCK_OPEN.exec(line);
     if (raw) {
       const close = new RegExp(`</${raw[1]!}\\s*>`, 'i');
-      if (!close.test(line.slice(raw[0].length))) rawClose = close;
-      emit(line, original);
-      return;
+      if (!close.test(line.slice(raw[0].length))) this.open.rawClose = close;
+      this.emit(line, original);
+      return true;
     }
-    // Before the markdown-block tag scan, so a raw element's own tags never count toward its depth.
-    if (line === source[original - 1] && openRawHtmlBlock(line, original)) return;
-    if (closeMarkdownBlock(line, original)) return;
-    if (openMarkdownBlock(line, original)) return;
+    return false;
+  }
+
+  /** An IAL or ALD line: a TrailingIal under a top-level block, otherwise a marker comment for remark-kramdown-ial. */
+  private attributeListLine(line: string, original: number): boolean {
     const ald = ALD_LINE.exec(line);
-    if (ald || BLOCK_IAL_LINE.test(line)) {
-      const indent = /^ */.exec(line)![0];
-      // Under a top-level block, or under an IAL that was: the same block (kramdown stacks them).
-      const last = trailingIals[trailingIals.length - 1];
-      const topLevel = paragraphLines >= 1 && paragraphUnindented && indent === '';
-      const target = topLevel ? out.length : last !== undefined && last.line === out.length ? last.target : undefined;
-      if (!ald && target !== undefined) {
-        trailingIals.push({ text: line.trim(), line: out.length + 1, column: indent.length + 1, target });
-        emit('', original);
-        return;
-      }
-      emit(`${indent}<!--${ald ? ALD_MARKER : IAL_MARKER}${encodeURIComponent(line.trim())}-->`, original);
-      return;
+    if (!ald && !BLOCK_IAL_LINE.test(line)) return false;
+    const indent = /^ */.exec(line)![0];
+    // Under a top-level block, or under an IAL that was: the same block (kramdown stacks them).
+    const last = this.trailingIals[this.trailingIals.length - 1];
+    const topLevel = this.paragraph.lines >= 1 && this.paragraph.unindented && indent === '';
+    const target = topLevel ? this.out.length : last !== undefined && last.line === this.out.length ? last.target : undefined;
+    if (!ald && target !== undefined) {
+      this.trailingIals.push({ text: line.trim(), line: this.out.length + 1, column: indent.length + 1, target });
+      this.emit('', original);
+      return true;
     }
+    this.emit(`${indent}<!--${ald ? ALD_MARKER : IAL_MARKER}${encodeURIComponent(line.trim())}-->`, original);
+    return true;
+  }
+
+  /** `{::comment}`, `{::nomarkdown}`, `{::options … /}` and their stops: the tag lines vanish. */
+  private extensionLine(line: string, original: number): boolean {
     const extension = EXTENSION.exec(line);
     if (extension) {
       const name = extension[1]!;
       if (extension[2] === undefined && (name === 'comment' || name === 'nomarkdown')) {
-        extensionStop = { name, keep: name === 'nomarkdown' };
+        this.open.extensionStop = { name, keep: name === 'nomarkdown' };
       }
-      emit('', original);
-      return;
+      this.emit('', original);
+      return true;
     }
     if (EXTENSION_STOP.test(line)) {
-      emit('', original);
-      return;
+      this.emit('', original);
+      return true;
     }
-    const previous = out.length > 0 ? out[out.length - 1]! : '';
-    // kramdown reads `#Heading` as a heading where a block may start; CommonMark wants the space.
-    if (!gfm && ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous.startsWith('<!--kramdown-') || previous.startsWith('#'))) {
-      emit(line.replace(ATX_WITHOUT_SPACE, '$1 '), original);
-      return;
-    }
-    emitParagraphLine(line, original);
-  };
+    return false;
+  }
 
-  // Where kramdown and CommonMark split a paragraph differently, rewrite the line to kramdown's reading.
-  const emitParagraphLine = (line: string, original: number): void => {
-    const before = paragraphLines;
+  /** Where kramdown and CommonMark split a paragraph differently, rewrites the line to kramdown's reading. */
+  private emitParagraphLine(line: string, original: number): void {
+    const paragraph = this.paragraph;
+    const before = paragraph.lines;
     if (line.trim() === '') {
-      emit(line, original);
+      this.emit(line, original);
       return;
     }
     if (before >= 1) {
       const ordered = ORDERED_ITEM.exec(line);
       // kramdown lets any numbered item end a paragraph; CommonMark only one numbered 1.
-      if (ordered && Number(ordered[1]) !== 1) emit('', original);
+      if (ordered && Number(ordered[1]) !== 1) this.emit('', original);
       // Inside a paragraph kramdown reads `***` as text, and a setext underline only under one line that began at a block boundary.
-      else if (BREAK_LINE.test(line) || ((before >= 2 || !paragraphAtBoundary) && SETEXT_LINE.test(line))) line = line.replace(/^( {0,3})(\S)/, '$1\\$2');
+      else if (BREAK_LINE.test(line) || ((before >= 2 || !paragraph.atBoundary) && SETEXT_LINE.test(line))) line = line.replace(/^( {0,3})(\S)/, '$1\\$2');
     }
     // The GFM parser turns `\` line ends into breaks in a pass that skips HTML elements: there the backslash stays.
-    if (gfm && stack.length > 0) line = line.replace(/(^|[^\\])\\$/, '$1\\\\');
-    const boundary = paragraphAtBoundary;
-    emit(line, original);
-    paragraphAtBoundary = boundary;
+    if (this.gfm && this.stack.length > 0) line = line.replace(/(^|[^\\])\\$/, '$1\\\\');
+    const boundary = paragraph.atBoundary;
+    this.emit(line, original);
+    paragraph.atBoundary = boundary;
     const inline = /^ {0,3}<([A-Za-z][\w-]*)/.exec(line);
     if (LIST_OR_QUOTE.test(line) || /^ {0,3}(?:#{1,6}(?:[ \t]|$)|\||```|~~~)/.test(line) || (inline && !SPAN_TAGS.has(inline[1]!.toLowerCase()))) {
       // A paragraph may start right under a heading, but kramdown sees no block boundary there.
-      paragraphLines = /^ {0,3}#/.test(line) ? 0 : -1;
-      paragraphAtBoundary = false;
+      paragraph.lines = /^ {0,3}#/.test(line) ? 0 : -1;
+      paragraph.atBoundary = false;
     } else if (before >= 0 && !(before === 0 && /^(?: {4}|\t)/.test(line))) {
-      if (before === 0) paragraphUnindented = !/^\s/.test(line);
-      paragraphLines = before + 1;
+      if (before === 0) paragraph.unindented = !/^\s/.test(line);
+      paragraph.lines = before + 1;
     }
-  };
+  }
 
-  // kramdown keeps a block HTML element (no markdown attribute) whole up to its matching end tag.
-  const openRawHtmlBlock = (line: string, original: number): boolean => {
+  /** kramdown keeps a block HTML element (no markdown attribute) whole up to its matching end tag. */
+  private openRawHtmlBlock(line: string, original: number): boolean {
     const open = BLOCK_TAG_LINE.exec(line);
     const tag = open?.[1]?.toLowerCase();
     if (tag === undefined || SPAN_TAGS.has(tag) || VOID_TAGS.has(tag) || open![0].endsWith('/>') || MARKDOWN_ATTRIBUTE.test(open![0])) return false;
     const tags = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, 'gi');
     let depth = 0;
-    for (let i = original - 1; i < source.length; i++) {
-      for (const match of source[i]!.matchAll(tags)) depth += match[1] === '/' ? -1 : match[0].endsWith('/>') ? 0 : 1;
+    for (let i = original - 1; i < this.source.length; i++) {
+      for (const match of this.source[i]!.matchAll(tags)) depth += match[1] === '/' ? -1 : match[0].endsWith('/>') ? 0 : 1;
       if (depth <= 0) {
         // Without an end tag CommonMark's reading is kept: it hides less of the page than kramdown's auto-close.
         if (i === original - 1) return false;
-        rawHtmlEnd = i + 1;
-        emit(line, original);
+        this.open.rawHtmlEnd = i + 1;
+        this.emit(line, original);
         return true;
       }
     }
     return false;
-  };
+  }
 
-  const openMarkdownBlock = (line: string, original: number): boolean => {
+  /** A tag with `markdown="1"` opens a block whose inside is parsed as Markdown; `markdown="0"` just loses the attribute. */
+  private openMarkdownBlock(line: string, original: number): boolean {
     const open = TAG_OPEN.exec(line);
     const attributes = open?.[3];
     if (!open || attributes === undefined) return false;
@@ -254,19 +310,20 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
     const kept = attributes.replace(MARKDOWN_ATTRIBUTE, '');
     const rest = open[4]!;
     if (value === '0' || attributes.trimEnd().endsWith('/')) {
-      emit(`${open[1]!}<${tag}${kept}>${rest}`, original);
+      this.emit(`${open[1]!}<${tag}${kept}>${rest}`, original);
       return true;
     }
-    ensureBlank(original);
-    emit(`${open[1]!}<${tag}${kept}>`, original);
-    emit('', original);
-    stack.push({ tag: tag.toLowerCase(), depth: 0, firstLine: out.length + 1 });
-    if (rest.trim() !== '') processLine(rest, original);
+    this.ensureBlank(original);
+    this.emit(`${open[1]!}<${tag}${kept}>`, original);
+    this.emit('', original);
+    this.stack.push({ tag: tag.toLowerCase(), depth: 0, firstLine: this.out.length + 1 });
+    if (rest.trim() !== '') this.processLine(rest, original);
     return true;
-  };
+  }
 
-  const closeMarkdownBlock = (line: string, original: number): boolean => {
-    const top = stack[stack.length - 1];
+  /** The closing tag of the innermost markdown block: blank lines around it, and what shares its line processed on its own. */
+  private closeMarkdownBlock(line: string, original: number): boolean {
+    const top = this.stack[this.stack.length - 1];
     if (top === undefined || !line.toLowerCase().includes(top.tag)) return false;
     const tags = new RegExp(`<(/?)${top.tag}\\b[^>]*>`, 'gi');
     for (const match of line.matchAll(tags)) {
@@ -278,22 +335,17 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
         top.depth--;
         continue;
       }
-      stack.pop();
+      this.stack.pop();
       const before = line.slice(0, match.index);
       const after = line.slice(match.index + match[0].length);
-      if (before.trim() !== '') processLine(before, original);
-      ensureBlank(original);
-      markdownBlocks.push([top.firstLine, out.length]);
-      emit(match[0], original);
-      emit('', original);
-      if (after.trim() !== '') processLine(after, original);
+      if (before.trim() !== '') this.processLine(before, original);
+      this.ensureBlank(original);
+      this.markdownBlocks.push([top.firstLine, this.out.length]);
+      this.emit(match[0], original);
+      this.emit('', original);
+      if (after.trim() !== '') this.processLine(after, original);
       return true;
     }
     return false;
-  };
-
-  source.forEach((line, index) => processLine(line, index + 1));
-  // kramdown closes blocks left open at the end of the document.
-  for (const open of stack) markdownBlocks.push([open.firstLine, out.length]);
-  return { text: out.join('\n'), lineMap, markdownBlocks, trailingIals };
+  }
 }

@@ -4,8 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { NotePlacement } from '../config/site-config.js';
-import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from './kramdown-options.js';
+import type { NotePlacement, SiteConfig } from '../config/site-config.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../config/kramdown-options.js';
 import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
@@ -76,3 +76,13 @@ export function createProcessor(options: ProcessorOptions) {
 }
 
 export type MarkdownProcessor = ReturnType<typeof createProcessor>;
+
+/** The Markdown chain's options for a site: what every page of it is rendered with. */
+export function processorOptions(config: SiteConfig): ProcessorOptions {
+  return {
+    headingAnchors: config.headingAnchors,
+    notePlacement: config.footnotes.placement,
+    kramdown: config.kramdown,
+    linkBareUrls: config.linkBareUrls,
+  };
+}

@@ -2,10 +2,10 @@
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
 import { escapeHtml } from '../html-text.js';
-import { pageTerms } from '../search/page-terms.js';
+import { pageTerms } from './page-terms.js';
 import type { RenderedPage } from './page-data.js';
 import { fillNoteTexts } from './plugins/remark-hand-numbered-notes.js';
-import { JEKYLL_KRAMDOWN_DEFAULTS } from './kramdown-options.js';
+import { JEKYLL_KRAMDOWN_DEFAULTS } from '../config/kramdown-options.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
 

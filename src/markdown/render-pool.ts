@@ -4,12 +4,9 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { remember, type BuildMemo } from '../cache/build-memo.js';
-import { heldPage } from '../cache/held-page.js';
-import { compactBytes } from '../compact-text.js';
-import { DiskRenderCache, type RenderCache } from '../cache/render-cache.js';
-import { renderKey, renderSalt } from '../cache/render-key.js';
+import { heldPage } from './held-page.js';
 import type { RenderedPage } from './page-data.js';
+import type { RenderCache } from './render-cache.js';
 import type { ProcessorOptions } from './processor.js';
 import type { MarkdownInput } from './render-markdown.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
@@ -20,12 +17,10 @@ export const MIN_PAGES_FOR_WORKERS = 50;
 const BATCH_CHARS = 120_000;
 /**
  * Young-generation size of each render worker, in MB: V8 makes its semi-spaces a third of it, so 96
- * gives 32 MB semi-spaces where V8's default (and 32 here until now) gives 16. Parsing allocates
- * short-lived objects at a furious rate, and a page's syntax tree lives through several collections
- * of a small young generation, each copying it again. Measured on the 1,000-page bench site:
- * our renderer in one thread used about 25 % less CPU with 32 MB semi-spaces (13.0-13.2 s against
- * 17.2-21.9 s, runs alternated), two copies side by side 10-20 % less; whole cold builds, five
- * alternated pairs, median 11.06 s against 11.84 s. It costs about 100 MB of peak RSS.
+ * gives 32 MB semi-spaces where V8's default gives 16. Parsing allocates short-lived objects at a
+ * furious rate, and a page's syntax tree lives through several collections of a small young
+ * generation, each copying it again. It costs about 100 MB of peak RSS; the measurements that chose
+ * it are in docs/benchmarks.md.
  */
 const YOUNG_GENERATION_MB = 96;
 
@@ -100,11 +95,11 @@ export class RenderPool {
 
 /**
  * A started pool when rendering `pageCount` pages will want one: every page is to be rendered (no
- * cache, or a disk cache with no entries yet) and there are enough of them. The caller closes it.
+ * cache, or a cold one) and there are enough of them. The caller closes it.
  */
 export function startRenderPool(pageCount: number, cache: RenderCache | undefined, threads = availableParallelism()): RenderPool | undefined {
   if (pageCount < MIN_PAGES_FOR_WORKERS || threads <= 0) return undefined;
-  const cold = cache === undefined || (cache instanceof DiskRenderCache && cache.isEmpty());
+  const cold = cache === undefined || cache.isCold();
   const file = cold ? workerFile() : undefined;
   return file === undefined ? undefined : new RenderPool(file, threads);
 }
@@ -122,8 +117,11 @@ export interface RenderPagesOptions {
   onRendered?: ((page: RenderedPage) => void) | undefined;
   /** A pool started early by startRenderPool; renderPages uses it when it has pages to render, and closes it either way. */
   pool?: RenderPool | undefined;
-  /** Keeps each page's cache key while its body is unchanged (hashing every body is most of a warm render). */
-  memo?: BuildMemo | undefined;
+  /**
+   * Without a cache, hold each rendering's HTML as compact bytes (default true): a one-off build reads
+   * it once or twice. A dev server reads every page on every rebuild, so it keeps strings.
+   */
+  compactHtml?: boolean | undefined;
 }
 
 /** What renderPages did, for the build's timings and the benchmark. */
@@ -131,11 +129,6 @@ export interface RenderStats {
   rendered: number;
   cached: number;
   threads: number;
-  /**
-   * With a cache, each page's render key (a digest of everything its rendering is made from), by path:
-   * set before any page is handed to onRendered, and holding every page's key by the time it is.
-   */
-  keys?: ReadonlyMap<string, string>;
 }
 
 /** Renders every input (cache first, then workers or this thread), returning results by page path (none when `onRendered` takes them). */
@@ -144,7 +137,7 @@ export async function renderPages(
   options: RenderPagesOptions,
   stats?: RenderStats,
 ): Promise<Map<string, RenderedPage>> {
-  const { cache, onProgress, onRendered } = options;
+  const { cache, onRendered } = options;
   // Pages handed to onRendered are the caller's to keep or let go: holding them here too would keep
   // every page of a 10,000-page build until the end.
   const out = new Map<string, RenderedPage>();
@@ -152,94 +145,31 @@ export async function renderPages(
     if (onRendered === undefined) out.set(page.path, page);
     else onRendered(page);
   };
+  const { hits, todo } = lookUp(inputs, cache);
   // Cache hits are announced once workers have their first batches, so laying them out delays no rendering.
-  const hits: RenderedPage[] = [];
   const announceHits = () => {
     for (const page of hits) finished(page);
   };
-  const salt = cache === undefined ? '' : renderSalt(options.processor);
-  const keys = new Map<string, string>();
-  if (stats !== undefined && cache !== undefined) stats.keys = keys;
-  // The pages still to render, kept as given: a Page holds its body compactly, and each batch reads
-  // its bodies only when it is sent, so a 10,000-page site's sources are never all strings at once.
-  const todo: MarkdownInput[] = [];
-  const sizes = new Map<string, number>();
-  for (const page of inputs) {
-    // A body held as bytes is hashed as bytes (the same key as its text): no decoding for a cache hit.
-    const { body } = toInput(page);
-    if (cache !== undefined) {
-      const key = remember(options.memo, `render key:${page.path}`, () => [salt, page.kind, page.bodyLine, body], () => renderKey(salt, page, body));
-      keys.set(page.path, key);
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        hits.push(hit);
-        continue;
-      }
-    }
-    todo.push(page);
-    sizes.set(page.path, body.length);
-  }
-  // With a cache, every page to render has its key.
-  const keyOf = (path: string): string => keys.get(path) ?? '';
-  // A cache hands back pages as it holds them. Without one, a one-off build holds them compactly; the
-  // dev server (a memo) keeps strings, which it reads on every rebuild.
-  const keep = (page: RenderedPage) => (cache !== undefined ? cache.set(keyOf(page.path), page) : options.memo === undefined ? compact(page) : page);
-  const store = (page: RenderedPage) => finished(keep(page));
-  const direct = cache instanceof DiskRenderCache ? cache : undefined;
+  const compactHtml = options.compactHtml ?? true;
+  const store = (page: RenderedPage) => finished(cache !== undefined ? cache.keep(page.path, page) : compactHtml ? compact(page) : page);
 
   const wantThreads = options.threads ?? availableParallelism();
   // The worker is looked for (a few hundred stats when bundled) only when workers would be used: not
   // for a dev-server edit or a build of cache hits. A pool started early has found it already.
   const enough = todo.length >= MIN_PAGES_FOR_WORKERS && wantThreads > 0;
   const file = !enough ? undefined : (options.pool?.file ?? workerFile());
-  const useWorkers = file !== undefined;
   let threads = 0;
-  if (!useWorkers) {
+  if (file === undefined) {
     // A pool started early for a site that turned out to be cached stops while this thread works.
     const unused = options.pool?.close();
     announceHits();
-    if (todo.length > 0) {
-      // Loaded only here: a build whose pages all render on workers (or come from the cache) never
-      // loads the Markdown chain in this thread, which takes about 0.2 s.
-      const { rendererFor } = await import('./render-markdown.js');
-      const render = rendererFor(options.processor);
-      const step = Math.max(250, Math.ceil(todo.length / 10));
-      todo.forEach((page, i) => {
-        store(render(toInput(page)));
-        if (onProgress !== undefined && (i + 1) % step === 0) onProgress(`rendered ${i + 1}/${todo.length} pages`);
-      });
-    }
+    await renderInThread(todo, options, store);
     await unused;
   } else {
     const pool = options.pool ?? new RenderPool(file, wantThreads);
     threads = pool.threads;
     try {
-      const batches = toBatches(todo, sizes);
-      let done = 0;
-      let reported = 0;
-      let next = 0;
-      const step = Math.max(250, Math.ceil(todo.length / 10));
-      // Two batches in flight per thread keep every worker busy without queuing the whole site.
-      const feed = async (): Promise<void> => {
-        for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
-          // Workers write a disk cache's entries themselves; the main thread then never handles the HTML.
-          const entries = direct === undefined ? undefined : batch.map((page) => direct.entryFile(keyOf(page.path)));
-          const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) });
-          for (const page of pages) {
-            if (!('htmlAt' in page)) store(page);
-            else if (direct !== undefined) {
-              const { htmlAt, ...data } = page;
-              finished(direct.adopt(keyOf(page.path), data, htmlAt));
-            }
-          }
-          done += pages.length;
-          if (onProgress !== undefined && done - reported >= step) {
-            reported = done;
-            onProgress(`rendered ${done}/${todo.length} pages on ${pool.threads} threads`);
-          }
-        }
-      };
-      const feeding = Promise.all(Array.from({ length: pool.threads * 2 }, feed));
+      const feeding = renderOnWorkers(pool, todo, options, { store, finished });
       try {
         announceHits();
       } finally {
@@ -250,11 +180,7 @@ export async function renderPages(
     }
   }
   cache?.finish();
-  if (stats !== undefined) {
-    stats.rendered = todo.length;
-    stats.cached = inputs.length - todo.length;
-    stats.threads = threads;
-  }
+  if (stats !== undefined) Object.assign(stats, { rendered: todo.length, cached: inputs.length - todo.length, threads });
   // Callers look pages up by path, but keep source order for anyone iterating.
   const ordered = new Map<string, RenderedPage>();
   for (const page of inputs) {
@@ -262,6 +188,77 @@ export async function renderPages(
     if (rendered !== undefined) ordered.set(page.path, rendered);
   }
   return ordered;
+}
+
+/**
+ * Splits the inputs into cache hits and pages to render. The pages to render are kept as given: a Page
+ * holds its body compactly, and each batch reads its bodies only when it is sent, so a 10,000-page
+ * site's sources are never all strings at once.
+ */
+function lookUp(inputs: readonly MarkdownInput[], cache: RenderCache | undefined): { hits: RenderedPage[]; todo: MarkdownInput[] } {
+  const hits: RenderedPage[] = [];
+  const todo: MarkdownInput[] = [];
+  for (const page of inputs) {
+    const hit = cache?.find(page);
+    if (hit === undefined) todo.push(page);
+    else hits.push(hit);
+  }
+  return { hits, todo };
+}
+
+/** Progress every tenth of the pages, at most every 250. */
+function progressStep(count: number): number {
+  return Math.max(250, Math.ceil(count / 10));
+}
+
+/** Renders `todo` in this thread, for small sites and dev-server edits. */
+async function renderInThread(todo: readonly MarkdownInput[], options: RenderPagesOptions, store: (page: RenderedPage) => void): Promise<void> {
+  if (todo.length === 0) return;
+  // Loaded only here: a build whose pages all render on workers (or come from the cache) never
+  // loads the Markdown chain in this thread, which takes about 0.2 s.
+  const { rendererFor } = await import('./render-markdown.js');
+  const render = rendererFor(options.processor);
+  const step = progressStep(todo.length);
+  todo.forEach((page, i) => {
+    store(render(toInput(page)));
+    if (options.onProgress !== undefined && (i + 1) % step === 0) options.onProgress(`rendered ${i + 1}/${todo.length} pages`);
+  });
+}
+
+/** Renders `todo` in batches on the pool's workers, two batches in flight per thread: every worker busy without queuing the whole site. */
+async function renderOnWorkers(
+  pool: RenderPool,
+  todo: readonly MarkdownInput[],
+  options: RenderPagesOptions,
+  take: { store: (page: RenderedPage) => void; finished: (page: RenderedPage) => void },
+): Promise<void> {
+  const { onProgress } = options;
+  // Workers write page files themselves when the cache keeps them so; the main thread then never handles the HTML.
+  const pageFiles = options.cache?.pageFiles;
+  const batches = toBatches(todo);
+  let done = 0;
+  let reported = 0;
+  let next = 0;
+  const step = progressStep(todo.length);
+  const feed = async (): Promise<void> => {
+    for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+      const entries = pageFiles === undefined ? undefined : batch.map((page) => pageFiles.fileFor(page.path));
+      const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) });
+      for (const page of pages) {
+        if (!('htmlAt' in page)) take.store(page);
+        else if (pageFiles !== undefined) {
+          const { htmlAt, ...data } = page;
+          take.finished(pageFiles.adopt(page.path, data, htmlAt));
+        }
+      }
+      done += pages.length;
+      if (onProgress !== undefined && done - reported >= step) {
+        reported = done;
+        onProgress(`rendered ${done}/${todo.length} pages on ${pool.threads} threads`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: pool.threads * 2 }, feed));
 }
 
 /** The page with its HTML and note texts held compactly; layout and the print edition read it once each. */
@@ -275,16 +272,17 @@ function compact(page: RenderedPage): RenderedPage {
  * goes as bytes: decoding every body on the main thread just to send it made ~30 KB of garbage a page.
  */
 function toInput(page: MarkdownInput): MarkdownInput {
-  return { path: page.path, kind: page.kind, body: compactBytes(page, 'body') ?? page.body, bodyLine: page.bodyLine };
+  return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
 }
 
-function toBatches(inputs: readonly MarkdownInput[], sizes: ReadonlyMap<string, number>): MarkdownInput[][] {
+/** Batches of about BATCH_CHARS of Markdown each. */
+function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
   const batches: MarkdownInput[][] = [];
   let current: MarkdownInput[] = [];
   let size = 0;
   for (const input of inputs) {
     current.push(input);
-    size += sizes.get(input.path) ?? 0;
+    size += input.body.length;
     if (size >= BATCH_CHARS) {
       batches.push(current);
       current = [];

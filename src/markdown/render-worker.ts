@@ -1,5 +1,5 @@
 /** Piscina worker: renders batches of pages with one frozen processor per worker thread. */
-import { writeCacheEntry } from '../cache/render-cache.js';
+import { writePageFile } from './page-file.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
 import { rendererFor, type MarkdownInput } from './render-markdown.js';
@@ -8,11 +8,11 @@ import { rendererFor, type MarkdownInput } from './render-markdown.js';
 export interface RenderTask {
   options: ProcessorOptions;
   inputs: MarkdownInput[];
-  /** Per input, the render-cache entry to write here (DiskRenderCache.entryFile), so the HTML stays off the main thread. */
+  /** Per input, the page file to write here (RenderCache.pageFiles), so the HTML stays off the main thread. */
   entries?: Array<string | undefined>;
 }
 
-/** A rendering whose HTML went into its cache entry, from byte `htmlAt`, instead of coming back. */
+/** A rendering whose HTML went into its page file, from byte `htmlAt`, instead of coming back. */
 export type WrittenPage = Omit<RenderedPage, 'html'> & { htmlAt: number };
 
 /** Renders every page of the batch; the processor is built on the first task and reused after. */
@@ -22,7 +22,7 @@ export default function renderBatch(task: RenderTask): Array<RenderedPage | Writ
     const page = render(input);
     const entry = task.entries?.[i];
     if (entry === undefined) return page;
-    const { data, htmlAt } = writeCacheEntry(entry, page);
+    const { data, htmlAt } = writePageFile(entry, page);
     return { ...data, htmlAt };
   });
 }

@@ -22,23 +22,71 @@ interface Placement {
  */
 export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'navSort'>): NavTree {
   const diagnostics: Diagnostic[] = [];
-  const report = (page: Page, key: string, severity: Severity, rule: string, message: string): void => {
+  const report: Report = (page, key, severity, rule, message) => {
     const at = page.data.places[key] ?? page.data.places['title'] ?? { line: 1, column: 1 };
     diagnostics.push({ file: page.path, line: at.line, column: at.column, severity, rule, message });
   };
+  const titled = titledPages(pages, report);
+  const tops = titled.filter((page) => parentOf(page) === undefined);
+  const { candidates, failures } = parentCandidates(titled, tops, report);
+  // Phase A: which pages JtD reaches from the top at all, and how deep it first meets them.
+  const childrenOf = new Map<Page, Page[]>();
+  for (const [page, list] of candidates) {
+    for (const candidate of list) push(childrenOf, candidate, page);
+  }
+  const firstDepth = depthsFromTop(tops, childrenOf);
+  reportCycles(titled, candidates, firstDepth, failures, report);
+  // Phase B: choose one parent per page; `ancestor` needs the candidate's own chain.
+  const { placements, kids, roots } = placePages(titled, parentChooser(candidates, firstDepth, failures, report));
+  const byPath = new Map<string, NavNode>();
+  const link = (list: Placement[], parent: NavNode | undefined, parentPage: Page | undefined, depth: number): NavNode[] => {
+    const sorted = sortSiblings(list, config.navSort);
+    checkSiblings(sorted, config.navSort, report);
+    // Modern JtD lets a parent page list its children last-first (newest letters on top).
+    if (parentPage?.data.childNavOrder === 'desc') sorted.reverse();
+    return sorted.map(({ page, node }) => {
+      node.parent = parent;
+      node.depth = depth;
+      byPath.set(page.path, node);
+      node.children = link(kids.get(page) ?? [], node, page, depth + 1);
+      return node;
+    });
+  };
+  const rootNodes = link(roots, undefined, undefined, 0);
+  reportTitlesLikeAncestors(rootNodes, placements, report);
 
-  const byPathOrder = [...pages].sort((a, b) => compareCodePoints(a.path, b.path));
+  for (const [page, emit] of failures) {
+    if (!placements.has(page)) emit(leftOutNote(page, childrenOf, placements));
+  }
+  return { roots: rootNodes, byPath, diagnostics };
+}
+
+/** Reports a problem at a front-matter key of a page. */
+type Report = (page: Page, key: string, severity: Severity, rule: string, message: string) => void;
+
+/** A page's chosen parent: a page, `null` for the top level, `'out'` when it has no place in the tree. */
+type Choice = Page | null | 'out';
+
+/** Pages with a title, in path order; an untitled page with a parent is reported (it cannot be in the nav). */
+function titledPages(pages: readonly Page[], report: Report): Page[] {
   const titled: Page[] = [];
-  for (const page of byPathOrder) {
+  for (const page of [...pages].sort((a, b) => compareCodePoints(a.path, b.path))) {
     if (titleOf(page) !== undefined) titled.push(page);
     else if (parentOf(page) !== undefined) {
       report(page, 'parent', 'warning', 'nav/untitled', `this page has \`parent: ${parentOf(page)}\` but no title, so it is not in the nav; give it a \`title\``);
     }
   }
-  const byTitle = groupBy(titled, (page) => titleOf(page) ?? '');
-  const tops = titled.filter((page) => parentOf(page) === undefined);
-  const topTitles = new Set(tops.map((page) => titleOf(page) ?? ''));
+  return titled;
+}
 
+/**
+ * Each page's possible parents: pages titled like its `parent` that pass the checks needing no
+ * placement, looked up by (title, parent) so that a title shared by a thousand chapters costs nothing.
+ * A page with none gets a failure, reported only if it ends up out of the tree.
+ */
+function parentCandidates(titled: readonly Page[], tops: readonly Page[], report: Report) {
+  const byTitle = groupBy(titled, (page) => titleOf(page) ?? '');
+  const topTitles = new Set(tops.map((page) => titleOf(page) ?? ''));
   const byParent = groupBy(titled, (page) => parentOf(page) ?? '');
   // A typo'd parent is most likely one of the pages under the given grand_parent; only then try every title.
   const suggestParent = (page: Page, parent: string): string => {
@@ -46,9 +94,6 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
     const near = grandParent === undefined ? '' : didYouMean(parent, (byParent.get(grandParent) ?? []).map((p) => titleOf(p) ?? ''));
     return near !== '' ? near : didYouMean(parent, byTitle.keys());
   };
-
-  // Local candidates: pages titled like the parent that pass the checks needing no placement,
-  // looked up by (title, parent) so that a title shared by a thousand chapters costs nothing.
   const byTitleAndParent = groupBy(titled, (page) => pairKey(titleOf(page) ?? '', parentOf(page)));
   const candidates = new Map<Page, Page[]>();
   const failures = new Map<Page, (lost: string) => void>();
@@ -76,12 +121,11 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
       );
     }
   }
+  return { candidates, failures };
+}
 
-  // Phase A: which pages JtD reaches from the top at all, and how deep it first meets them.
-  const childrenOf = new Map<Page, Page[]>();
-  for (const [page, list] of candidates) {
-    for (const candidate of list) push(childrenOf, candidate, page);
-  }
+/** How deep JtD first meets each page reachable from the top-level pages (breadth first). */
+function depthsFromTop(tops: readonly Page[], childrenOf: ReadonlyMap<Page, Page[]>): Map<Page, number> {
   const firstDepth = new Map<Page, number>();
   const queue = [...tops];
   for (const top of tops) firstDepth.set(top, 0);
@@ -93,12 +137,19 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
       queue.push(child);
     }
   }
-  reportCycles(titled, candidates, firstDepth, failures, report);
+  return firstDepth;
+}
 
-  // Phase B: choose one parent per page; `ancestor` needs the candidate's own chain.
-  const chosen = new Map<Page, Page | null | 'out'>();
+/** Chooses each page's one parent among its reachable candidates: the shallowest, then by path; `ancestor` filters by the candidate's own chain. */
+function parentChooser(
+  candidates: ReadonlyMap<Page, Page[]>,
+  firstDepth: ReadonlyMap<Page, number>,
+  failures: Map<Page, (lost: string) => void>,
+  report: Report,
+): (page: Page) => Choice {
+  const chosen = new Map<Page, Choice>();
   const pending = new Set<Page>();
-  const choose = (page: Page): Page | null | 'out' => {
+  const choose = (page: Page): Choice => {
     const memo = chosen.get(page);
     if (memo !== undefined) return memo;
     const parent = parentOf(page);
@@ -124,7 +175,11 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
     chosen.set(page, result);
     return result;
   };
+  return choose;
+}
 
+/** Gives every page with a place in the tree its node, under its chosen parent or at the top level. */
+function placePages(titled: readonly Page[], choose: (page: Page) => Choice) {
   const placements = new Map<Page, Placement>();
   const kids = new Map<Page, Placement[]>();
   const roots: Placement[] = [];
@@ -136,29 +191,7 @@ export function buildNavTree(pages: readonly Page[], config: Pick<SiteConfig, 'n
     if (parentPage === null) roots.push(placement);
     else push(kids, parentPage, placement);
   }
-
-  const byPath = new Map<string, NavNode>();
-  const link = (list: Placement[], parent: NavNode | undefined, parentPage: Page | undefined, depth: number): NavNode[] => {
-    const sorted = sortSiblings(list, config.navSort);
-    checkSiblings(sorted, config.navSort, report);
-    // Modern JtD lets a parent page list its children last-first (newest letters on top).
-    const order = parentPage?.data.raw['child_nav_order'];
-    if (order === 'desc' || order === 'reversed') sorted.reverse();
-    return sorted.map(({ page, node }) => {
-      node.parent = parent;
-      node.depth = depth;
-      byPath.set(page.path, node);
-      node.children = link(kids.get(page) ?? [], node, page, depth + 1);
-      return node;
-    });
-  };
-  const rootNodes = link(roots, undefined, undefined, 0);
-  reportTitlesLikeAncestors(rootNodes, placements, report);
-
-  for (const [page, emit] of failures) {
-    if (!placements.has(page)) emit(leftOutNote(page, childrenOf, placements));
-  }
-  return { roots: rootNodes, byPath, diagnostics };
+  return { placements, kids, roots };
 }
 
 function titleOf(page: Page): string | undefined {

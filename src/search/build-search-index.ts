@@ -16,7 +16,7 @@
  *   counting from 0. A count above 15 adds nothing to BM25 worth storing.
  */
 import { byCodeUnits } from '../code-unit-order.js';
-import { forEachTerm, MIN_TERM_LENGTH, TOKEN, tokenize, type SearchTerms } from './page-terms.js';
+import { forEachTerm, MIN_TERM_LENGTH, TOKEN, tokenize, type SearchTerms } from '../markdown/page-terms.js';
 
 /** One page to index: its href on the site (baseurl included), its titles and its body terms. */
 export interface SearchablePage {

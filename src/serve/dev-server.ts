@@ -2,11 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite, processorOptions, type BuildResult } from '../build.js';
-import { BuildMemo } from '../cache/build-memo.js';
+import { buildSite, type BuildOptions, type BuildResult } from '../build.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
-import { DiskRenderCache, MemoryRenderCache } from '../cache/render-cache.js';
+import { BuildMemo } from '../incremental/build-memo.js';
+import { DiskRenderStore, MemoryRenderStore } from '../incremental/render-store.js';
+import { processorOptions } from '../markdown/processor.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -52,7 +53,7 @@ export interface DevServer {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sourceDir = path.resolve(options.sourceDir);
-  const cache = new MemoryRenderCache(options.cacheDir === undefined ? undefined : new DiskRenderCache(options.cacheDir));
+  const cache = new MemoryRenderStore(options.cacheDir === undefined ? undefined : new DiskRenderStore(options.cacheDir));
   // Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo).
   let memo = new BuildMemo();
   const live = new LiveReload();
@@ -64,17 +65,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
     const t0 = performance.now();
     const writer = new MemoryWriter();
-    let result: BuildResult;
-    try {
-      result = await buildSite({ sourceDir, writer, cache, memo });
-    } catch (error) {
-      // Any failure, even a bug of ours, must reach the terminal and the page, and keep the last good site up.
-      const lines =
-        error instanceof DossierError
-          ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
-          : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
-      return { outcome: { served: false, ms: performance.now() - t0, problems: lines, timings: [] } };
-    }
+    const attempt = await buildOrProblems({ sourceDir, writer, cache, memo });
+    if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
+    const { result } = attempt;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const added = errors.filter((d) => !servedErrors.has(errorKey(d)));
     if (added.length > 0 && served.files.size > 0) {
@@ -97,14 +90,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       do {
         queued = false;
         const { outcome } = await build();
-        if (outcome.served) {
-          live.reload();
-          log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
-        } else {
-          for (const line of outcome.problems) log(line);
-          log('the build has new errors: still serving the previous version');
-          live.showProblem(outcome.problems);
-        }
+        announceRebuild(outcome, live, log);
         for (const listener of listeners) listener(outcome);
       } while (queued);
     })().finally(() => {
@@ -124,11 +110,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const firstBuild = (async () => {
     const { outcome: first, result } = await build();
     if (first.served) log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
-    else {
-      // Nothing to fall back on yet: serve an empty site and show the problem until it is fixed.
-      for (const line of first.problems) log(line);
-      live.showProblem(first.problems);
-    }
+    // Nothing to fall back on yet: an empty site is served, with the problem shown until it is fixed.
+    else showProblems(first.problems, live, log);
     return result;
   })();
   running = firstBuild.then(() => undefined).finally(() => {
@@ -143,17 +126,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server: Server = createServer(createSiteHandler(() => served, live));
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-    });
+    await listen(server, options.port, options.host ?? '127.0.0.1');
   } catch (error) {
     await watcher.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DossierError(`cannot listen on port ${options.port}: ${code ?? (error as Error).message}`, {
-      cause: error,
-      hint: code === 'EADDRINUSE' ? 'another server uses that port; pass --port with a free one (0 picks any)' : 'pass --port with another port',
-    });
+    throw error;
   }
   const address = server.address() as AddressInfo;
   return {
@@ -175,6 +151,51 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Tells the terminal and the open pages how a rebuild went: reload them, or show what keeps the new site from being served. */
+function announceRebuild(outcome: RebuildOutcome, live: LiveReload, log: (line: string) => void): void {
+  if (outcome.served) {
+    live.reload();
+    log(`rebuilt in ${outcome.ms.toFixed(0)} ms (${formatTimings(outcome.timings)})`);
+  } else {
+    showProblems([...outcome.problems, 'the build has new errors: still serving the previous version'], live, log, outcome.problems);
+  }
+}
+
+/** Prints `lines` and shows `overlay` (default: the same lines) over the open pages. */
+function showProblems(lines: string[], live: LiveReload, log: (line: string) => void, overlay: string[] = lines): void {
+  for (const line of lines) log(line);
+  live.showProblem(overlay);
+}
+
+/** Runs one build; a failure of any kind (even a bug of ours) comes back as the lines to show in the terminal and the page. */
+async function buildOrProblems(options: BuildOptions): Promise<{ result: BuildResult } | { problems: string[] }> {
+  try {
+    return { result: await buildSite(options) };
+  } catch (error) {
+    const problems =
+      error instanceof DossierError
+        ? [error.message, ...(error.hint === undefined ? [] : [`hint: ${error.hint}`])]
+        : [`the build crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+    return { problems };
+  }
+}
+
+/** Starts `server` on `port` (0: any free one), turning a refusal into a DossierError with what to do. */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DossierError(`cannot listen on port ${port}: ${code ?? (error as Error).message}`, {
+      cause: error,
+      hint: code === 'EADDRINUSE' ? 'another server uses that port; pass --port with a free one (0 picks any)' : 'pass --port with another port',
+    });
+  }
 }
 
 /** Pages rendered in the background after the first build: enough for V8 to optimise the chain's hot paths. */

@@ -2,7 +2,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../list-files.js';
+import { DEFAULT_TEMPLATES_DIR } from '../layout/template-engine.js';
 import type { Writer } from './writer.js';
+
+/** Dossier's own static assets (CSS, scripts), copied into every site before the site's own. */
+export const DEFAULT_PUBLIC_DIR = path.resolve(DEFAULT_TEMPLATES_DIR, '../public');
 
 /** Copies every file of each folder, later folders overriding earlier ones at the same path. */
 export function copyPublicAssets(writer: Writer, dirs: ReadonlyArray<string | undefined>): void {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createMarkdownRenderer } from '../../src/markdown/render-markdown.js';
 import { scanHtmlLinks } from '../../src/markdown/plugins/remark-collect-links.js';
 
-const render = createMarkdownRenderer({ headingAnchors: false });
+const render = createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
 /** Links of a Markdown body that starts on source line `bodyLine`, as `line:col element href`. */
 function linksOf(body: string, bodyLine = 1): string[] {
   return render({ path: 'page.md', kind: 'markdown', body, bodyLine }).links.map((l) => `${l.line}:${l.column} ${l.element} ${l.href}`);

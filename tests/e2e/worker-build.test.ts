@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DiskRenderCache as DiskRenderCacheClass } from '../../src/cache/render-cache.js';
+import type { DiskRenderStore as DiskRenderStoreClass } from '../../src/incremental/render-store.js';
+import type { KeyedRenderCache as KeyedRenderCacheClass } from '../../src/incremental/render-cache.js';
 import type { generateSite as generateSiteFn } from '../../src/bench/generate-site.js';
 import type { createMarkdownRenderer as createRendererFn } from '../../src/markdown/render-markdown.js';
 import type { renderPages as renderPagesFn, RenderStats } from '../../src/markdown/render-pool.js';
@@ -60,7 +61,8 @@ describe('building on worker threads', () => {
 
   it('hands back pages whose HTML, read from the entries the workers wrote, is what one thread renders', async () => {
     const { renderPages } = await fromDist<{ renderPages: typeof renderPagesFn }>('markdown/render-pool.js');
-    const { DiskRenderCache } = await fromDist<{ DiskRenderCache: typeof DiskRenderCacheClass }>('cache/render-cache.js');
+    const { DiskRenderStore } = await fromDist<{ DiskRenderStore: typeof DiskRenderStoreClass }>('incremental/render-store.js');
+    const { KeyedRenderCache } = await fromDist<{ KeyedRenderCache: typeof KeyedRenderCacheClass }>('incremental/render-cache.js');
     const { createMarkdownRenderer } = await fromDist<{ createMarkdownRenderer: typeof createRendererFn }>('markdown/render-markdown.js');
     const { generateSite } = await fromDist<{ generateSite: typeof generateSiteFn }>('bench/generate-site.js');
     const site = generateSite(path.join(work, 'pool-site'), 70);
@@ -69,15 +71,15 @@ describe('building on worker threads', () => {
       const end = text.indexOf('\n---\n', 3) + 5;
       return { path: rel, kind: 'markdown' as const, body: text.slice(end), bodyLine: text.slice(0, end).split('\n').length };
     });
-    const processor = { headingAnchors: true, notePlacement: 'page' as const, kramdown: {} };
+    const processor = { headingAnchors: true, notePlacement: 'inline' as const };
     const one = createMarkdownRenderer(processor);
     const dir = path.join(work, 'pool-cache');
 
     const stats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const cold = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, stats);
+    const cold = await renderPages(inputs, { processor, cache: new KeyedRenderCache(new DiskRenderStore(dir), processor), threads: 2 }, stats);
     expect(stats).toMatchObject({ rendered: inputs.length, cached: 0, threads: 2 });
     const warmStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const warm = await renderPages(inputs, { processor, cache: new DiskRenderCache(dir), threads: 2 }, warmStats);
+    const warm = await renderPages(inputs, { processor, cache: new KeyedRenderCache(new DiskRenderStore(dir), processor), threads: 2 }, warmStats);
     expect(warmStats).toMatchObject({ rendered: 0, cached: inputs.length });
     for (const input of inputs) {
       const expected = one(input);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { noteDiagnostics } from '../../src/footnotes/note-diagnostics.js';
-import type { Page } from '../../src/front-matter/page.js';
+import { bodyText, type Page } from '../../src/front-matter/page.js';
 import { essayNav, fixturePages, pageFrom, linkAllNotes, renderAll } from './note-site.js';
 
 /** 1-based line and column of the first occurrence of `needle` in a page's source (front matter included). */
 function at(page: Page, needle: string, nth = 1): { line: number; column: number } {
-  const lines = [...Array(page.bodyLine - 1).fill(''), ...page.body.split('\n')];
+  const lines = [...Array(page.bodyLine - 1).fill(''), ...bodyText(page).split('\n')];
   let seen = 0;
   for (const [i, text] of lines.entries()) {
     let from = 0;

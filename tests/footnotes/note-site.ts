@@ -13,7 +13,7 @@ export const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const frontMatter: FrontMatter = {
   layout: 'default', title: undefined, parent: undefined, grandParent: undefined, ancestor: undefined, navOrder: undefined,
   navExclude: false, hasChildren: false, hasToc: true, permalink: undefined, description: undefined,
-  lastModifiedDate: undefined, searchExclude: false, redirectFrom: [], raw: {}, places: {},
+  lastModifiedDate: undefined, searchExclude: false, redirectFrom: [], childNavOrder: 'asc', raw: {}, places: {},
 };
 
 /** A page from Markdown with optional `---` front matter; its url is `/docs/<name>/`. */
@@ -51,7 +51,7 @@ let renderer: RenderMarkdown | undefined;
 
 /** Renders pages through the real Markdown chain. */
 export function renderAll(pages: readonly Page[]): Map<string, RenderedPage> {
-  renderer ??= createMarkdownRenderer({ headingAnchors: false });
+  renderer ??= createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
   return new Map(pages.map((p) => [p.path, renderer!(p)]));
 }
 

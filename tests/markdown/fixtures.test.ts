@@ -5,7 +5,7 @@ import { createMarkdownRenderer } from '../../src/markdown/render-markdown.js';
 
 // Each folder holds input.md and the output.html our renderer must produce; UPDATE_FIXTURES=1 re-records them.
 const root = new URL('./fixtures/', import.meta.url).pathname;
-const render = createMarkdownRenderer({ headingAnchors: false });
+const render = createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
 const update = process.env['UPDATE_FIXTURES'] === '1';
 
 describe('markdown fixtures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from '../../src/markdown/render-markdown.js';
 
-const render = createMarkdownRenderer({ headingAnchors: false });
+const render = createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
 
 describe('malformed attribute lists', () => {
   const body = [

@@ -8,7 +8,7 @@ const dir = path.join(FIXTURES, 'kramdown');
 const page = pageFrom('docs/Kramdown-Notes.md', readFileSync(path.join(dir, 'Kramdown-Notes.md'), 'utf8'));
 /** Recorded with `ruby -rkramdown` (kramdown 2.4) from the same body: the ids old deep links use. */
 const kramdown = readFileSync(path.join(dir, 'Kramdown-Notes.kramdown.html'), 'utf8');
-const html = createMarkdownRenderer({ headingAnchors: false })(page).html;
+const html = createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' })(page).html;
 
 const attributes = (text: string, name: string) => [...text.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchablePage, type SearchIndexFile } from '../../src/search/build-search-index.js';
-import { pageTerms } from '../../src/search/page-terms.js';
+import { pageTerms } from '../../src/markdown/page-terms.js';
 // The browser module's pure half: the same ranking and excerpts readers get, run against a built index.
 import { pageResult, queryWords, searchIndex } from '../../public/assets/search.js';
 

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { checkCommand } from '../../src/check/check-command.js';
+import { main } from '../../src/cli/main.js';
 
 const FIXTURES = path.resolve('tests/fixtures/check');
 
@@ -28,7 +28,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
     return true;
   });
   try {
-    const code = await checkCommand(args);
+    const code = await main(['check', ...args]);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { diskBuildOutput } from '../../src/cache/disk-build-caches.js';
+import { diskBuildOutput } from '../../src/incremental/disk-build-caches.js';
 import { page, tempDir, tempSite } from '../helpers/temp-site.js';
 
 

@@ -1,53 +1,53 @@
 /** Cache keys for rendered Markdown: the page's own input, salted with everything else the output depends on. */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { listFiles } from '../list-files.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from '../list-files.js';
 import type { ProcessorOptions } from '../markdown/processor.js';
 import type { MarkdownInput } from '../markdown/render-markdown.js';
+import { reachableModules } from './module-graph.js';
+
+/** The compiled (or, under vitest, source) code folder: `dist/` or `src/`. */
+const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * What a rendering is made by: the render worker and everything it imports (the whole Markdown
+ * chain), and the stores that write and read renderings back. Taken from the import graph, so a
+ * module newly imported by the renderer is in the key without anyone listing it.
+ */
+const RENDERER_ENTRIES = ['markdown/render-worker.js', 'markdown/render-pool.js', 'incremental/render-store.js', 'incremental/render-cache.js'];
 
 const codeHashes = new Map<string, string>();
 
 /**
- * Hash of Dossier's version, its lockfile and the code under `folders` (relative to the code root,
- * as compiled JS or TS sources) plus single modules `modules`: a new Dossier or a new unified never
- * reuses old output.
+ * Hash of Dossier's version and lockfile (a new unified never reuses old output) and of the given
+ * code files, relative to the code root.
  */
-function codeHash(folders: readonly string[], modules: readonly string[] = []): string {
-  const id = [...folders, '|', ...modules].join('\0');
+function codeHash(id: string, files: () => readonly string[]): string {
   const known = codeHashes.get(id);
   if (known !== undefined) return known;
   const hash = createHash('sha256');
-  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   for (const file of ['package.json', 'package-lock.json']) {
-    const abs = path.resolve(codeRoot, '..', file);
+    const abs = path.resolve(CODE_ROOT, '..', file);
     if (existsSync(abs)) hash.update(`${file}\0`).update(readFileSync(abs)).update('\0');
   }
-  for (const folder of folders) {
-    const dir = path.join(codeRoot, folder);
-    for (const file of listCode(dir)) hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(dir, file))).update('\0');
-  }
-  for (const name of modules) {
-    for (const ext of ['.js', '.ts']) {
-      const abs = path.join(codeRoot, name + ext);
-      if (existsSync(abs)) hash.update(`${name}\0`).update(readFileSync(abs)).update('\0');
-    }
-  }
+  for (const rel of files()) hash.update(`${rel}\0`).update(readFileSync(path.join(CODE_ROOT, rel))).update('\0');
   const digest = hash.digest('hex');
   codeHashes.set(id, digest);
   return digest;
 }
 
-/** The code that renders Markdown (the markdown/ folder and the modules it imports from outside it) and stores its results. */
+/** The code that renders Markdown and stores its results, found by following imports from the render worker. */
 export function rendererCodeHash(): string {
-  // The cache's own modules too: they decide the entries' format.
-  return codeHash(['markdown'], ['diagnostics', 'html-text', 'search/page-terms', 'cache/render-cache', 'cache/held-page', 'compact-text']);
+  return codeHash('renderer', () =>
+    reachableModules(RENDERER_ENTRIES.map((entry) => path.join(CODE_ROOT, entry))).map((abs) => path.relative(CODE_ROOT, abs).split(path.sep).join('/')),
+  );
 }
 
 /** All of Dossier's code: what lays a page out reaches into most of it. */
 export function dossierCodeHash(): string {
-  return codeHash(['.']);
+  return codeHash('all', () => listFiles(CODE_ROOT).filter(isCode));
 }
 
 /** The part of every key shared by all pages of one build: code version plus renderer options. */
@@ -61,7 +61,7 @@ export function renderKey(salt: string, input: Omit<MarkdownInput, 'body'>, body
   return createHash('sha1').update(salt).update(`\0${input.path}\0${input.kind}\0${input.bodyLine}\0`).update(body).digest('hex');
 }
 
-/** Dossier's code files under `dir`: compiled JS or TS sources, without declaration files and without the worker bundle (made from the others). */
-function listCode(dir: string): string[] {
-  return listFiles(dir).filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.bundle.js'));
+/** Dossier's code files: compiled JS or TS sources, without declaration files and without the worker bundle (made from the others). */
+function isCode(file: string): boolean {
+  return /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.bundle.js');
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildToFolder } from '../../src/cache/disk-build-caches.js';
+import { buildToFolder } from '../../src/build-to-folder.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { page, tempDir, tempSite } from '../helpers/temp-site.js';
 

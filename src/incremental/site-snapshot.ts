@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { listSourceFiles } from '../discover/discover-source.js';
-import { DEFAULT_PUBLIC_DIR } from '../build.js';
 import { DEFAULT_TEMPLATES_DIR } from '../layout/template-engine.js';
 import { fileStamp, listFiles } from '../list-files.js';
-import { folderId } from './render-cache.js';
+import { DEFAULT_PUBLIC_DIR } from '../write/copy-public.js';
+import { folderId } from './disk-build-caches.js';
 import { dossierCodeHash } from './render-key.js';
 
 /** What a kept build reports, as the build that made the site reported it. */

@@ -1,6 +1,6 @@
 /** Rendered pages as a one-off build holds them until layout: small, since a 10,000-page site's HTML would not fit twice. */
 import { withCompactText } from '../compact-text.js';
-import type { RenderedPage } from '../markdown/page-data.js';
+import type { RenderedPage } from './page-data.js';
 
 /**
  * The page with its HTML held as UTF-8 bytes or, given a function, read back by it each time it is

@@ -13,17 +13,30 @@ export interface KramdownOptions {
 /** Jekyll's defaults for the settings above. */
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = { input: 'GFM', autoIds: true, tocLevels: [1, 2, 3, 4, 5, 6] };
 
-/** Reads `_config.yml`'s `kramdown:` value (any shape) leniently: unknown or malformed values keep Jekyll's default. */
-export function kramdownOptionsFromConfig(raw: unknown): KramdownOptions {
+/**
+ * Reads `_config.yml`'s `kramdown:` value. Keys Dossier does not model (syntax highlighter options…)
+ * are Jekyll's business and pass silently; a known key with a value of the wrong type is a problem,
+ * listed with every other config problem, and keeps Jekyll's default.
+ */
+export function readKramdownOptions(raw: unknown, problems: string[]): KramdownOptions {
   const options: KramdownOptions = { ...JEKYLL_KRAMDOWN_DEFAULTS, tocLevels: [...JEKYLL_KRAMDOWN_DEFAULTS.tocLevels] };
-  if (typeof raw !== 'object' || raw === null) return options;
+  if (raw === undefined || raw === null) return options;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('kramdown must be a mapping');
+    return options;
+  }
   const block = raw as Record<string, unknown>;
   const input = block['input'];
   // kramdown capitalises the parser name; anything but GFM means kramdown's own parser in practice.
   if (typeof input === 'string') options.input = input.toLowerCase() === 'gfm' ? 'GFM' : 'kramdown';
-  if (typeof block['auto_ids'] === 'boolean') options.autoIds = block['auto_ids'];
-  const levels = parseTocLevels(block['toc_levels']);
+  else if (input !== undefined && input !== null) problems.push('kramdown.input must be GFM or kramdown');
+  const autoIds = block['auto_ids'];
+  if (typeof autoIds === 'boolean') options.autoIds = autoIds;
+  else if (autoIds !== undefined && autoIds !== null) problems.push('kramdown.auto_ids must be true or false');
+  const tocLevels = block['toc_levels'];
+  const levels = parseTocLevels(tocLevels);
   if (levels !== undefined) options.tocLevels = levels;
+  else if (tocLevels !== undefined && tocLevels !== null) problems.push('kramdown.toc_levels must name heading levels 1 to 6, as 1..3, "1,2,3" or [1, 2, 3]');
   return options;
 }
 

@@ -4,7 +4,10 @@
  * inputs stay identical objects from stage to stage (a file read once, its parsed page, its
  * rendered body), so "unchanged" is an identity test and an edit recomputes only what it touches.
  */
-export class BuildMemo {
+import type { Reuse } from '../reuse.js';
+
+export class BuildMemo implements Reuse {
+  readonly keepsResults = true;
   private entries = new Map<string, Entry>();
   private used = new Map<string, Entry>();
   /** Entries reused and computed since the memo was made, for tests and progress lines. */
@@ -22,6 +25,11 @@ export class BuildMemo {
     const value = compute();
     this.used.set(key, { inputs, value });
     return value;
+  }
+
+  /** Reuse.value: `reuse` with inputs listed only when the key is looked up. */
+  value<T>(key: string, inputs: () => readonly unknown[], compute: () => T): T {
+    return this.reuse(key, inputs(), compute);
   }
 
   /** Drops one entry whatever its inputs, e.g. a file the watcher saw change (its size and time may not show it). */
@@ -46,9 +54,4 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** `memo.reuse` when a memo is kept; one-off builds (no memo) just compute and keep nothing. */
-export function remember<T>(memo: BuildMemo | undefined, key: string, inputs: () => readonly unknown[], compute: () => T): T {
-  return memo === undefined ? compute() : memo.reuse(key, inputs(), compute);
 }

@@ -1,9 +1,10 @@
 /** `dossier dev [--source DIR] [--port N]`: serve the site from memory and rebuild on every edit. */
 import path from 'node:path';
-import { loadConfig } from '../config/load-config.js';
-import { parseFlags, UsageError } from '../cli/main.js';
-import { defaultCacheDir } from '../cache/render-cache.js';
-import { startDevServer } from './dev-server.js';
+import { loadConfig } from '../../config/load-config.js';
+import { UsageError } from '../../errors.js';
+import { defaultCacheDir } from '../../incremental/disk-build-caches.js';
+import { startDevServer } from '../../serve/dev-server.js';
+import { parseFlags } from '../flags.js';
 
 /** Runs the dev server until Ctrl-C; returns the exit code. */
 export async function devCommand(argv: readonly string[]): Promise<number> {

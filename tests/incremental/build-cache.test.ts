@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { BuildMemo } from '../../src/cache/build-memo.js';
-import { DiskRenderCache, MemoryRenderCache } from '../../src/cache/render-cache.js';
+import { BuildMemo } from '../../src/incremental/build-memo.js';
+import { DiskRenderStore, MemoryRenderStore } from '../../src/incremental/render-store.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { page, tempDir, tempSite } from '../helpers/temp-site.js';
 
@@ -27,7 +27,7 @@ function essaySite(): string {
   });
 }
 
-async function build(sourceDir: string, cache?: DiskRenderCache | MemoryRenderCache) {
+async function build(sourceDir: string, cache?: DiskRenderStore | MemoryRenderStore) {
   const writer = new MemoryWriter();
   const result = await buildSite({ sourceDir, writer, ...(cache === undefined ? {} : { cache }) });
   const files = new Map<string, string>();
@@ -36,7 +36,7 @@ async function build(sourceDir: string, cache?: DiskRenderCache | MemoryRenderCa
 }
 
 /** Builds with the cache and without; they must agree byte for byte. Returns the cached build's files. */
-async function expectSameAsUncached(sourceDir: string, cache: DiskRenderCache | MemoryRenderCache) {
+async function expectSameAsUncached(sourceDir: string, cache: DiskRenderStore | MemoryRenderStore) {
   const cached = await build(sourceDir, cache);
   const fresh = await build(sourceDir);
   expect([...cached.files.keys()].sort()).toEqual([...fresh.files.keys()].sort());
@@ -52,8 +52,8 @@ describe('the build cache', () => {
   it('reuses every page on an unchanged rebuild and matches a --no-cache build', async () => {
     const site = essaySite();
     const dir = tempDir();
-    await expectSameAsUncached(site, new DiskRenderCache(dir));
-    const warm = new DiskRenderCache(dir);
+    await expectSameAsUncached(site, new DiskRenderStore(dir));
+    const warm = new DiskRenderStore(dir);
     await expectSameAsUncached(site, warm);
     expect(warm.misses).toBe(0);
     expect(warm.hits).toBe(6);
@@ -62,9 +62,9 @@ describe('the build cache', () => {
   it('re-renders an edited page and nothing else, and shows the edit', async () => {
     const site = essaySite();
     const dir = tempDir();
-    const before = await expectSameAsUncached(site, new DiskRenderCache(dir));
+    const before = await expectSameAsUncached(site, new DiskRenderStore(dir));
     writeFileSync(path.join(site, 'docs/H/harbour-2.md'), chapter('Who Collects', 20, 'A guild of pilots took over the books.'));
-    const cache = new DiskRenderCache(dir);
+    const cache = new DiskRenderStore(dir);
     const after = await expectSameAsUncached(site, cache);
     expect(cache.misses).toBe(1);
     expect(after.get('docs/H/harbour-2/index.html')).toContain('A guild of pilots took over the books.');
@@ -75,9 +75,9 @@ describe('the build cache', () => {
   it('updates the nav, lists and neighbours of other pages when a chapter title changes', async () => {
     const site = essaySite();
     const dir = tempDir();
-    await expectSameAsUncached(site, new DiskRenderCache(dir));
+    await expectSameAsUncached(site, new DiskRenderStore(dir));
     writeFileSync(path.join(site, 'docs/H/harbour-2.md'), chapter('Who Holds the Keys', 20, 'A board of wardens kept the books.'));
-    const after = await expectSameAsUncached(site, new DiskRenderCache(dir));
+    const after = await expectSameAsUncached(site, new DiskRenderStore(dir));
     // Chapter 1's Markdown came from the cache, yet its nav and next link name the new title.
     expect(after.get('docs/H/harbour-1/index.html')).toContain('Who Holds the Keys');
     expect(after.get('docs/H/harbour-1/index.html')).not.toContain('Who Collects');
@@ -87,7 +87,7 @@ describe('the build cache', () => {
   it("follows a parent's new title into its children's breadcrumbs", async () => {
     const site = essaySite();
     const dir = tempDir();
-    await expectSameAsUncached(site, new DiskRenderCache(dir));
+    await expectSameAsUncached(site, new DiskRenderStore(dir));
     writeFileSync(
       path.join(site, 'docs/H/harbour.md'),
       page({ layout: 'default', title: '§ Harbour Dues', parent: 'H', nav_order: 10, has_children: true }, '\nAbout levies.\n'),
@@ -95,7 +95,7 @@ describe('the build cache', () => {
     for (const [file, title, order] of [['harbour-1', 'Tolls at the Quay', 10], ['harbour-2', 'Who Collects', 20], ['harbour-3', 'Where It Went', 30]] as const) {
       writeFileSync(path.join(site, `docs/H/${file}.md`), chapter(title, order, 'Body.').replace('§ Harbour Levies', '§ Harbour Dues'));
     }
-    const after = await expectSameAsUncached(site, new DiskRenderCache(dir));
+    const after = await expectSameAsUncached(site, new DiskRenderStore(dir));
     expect(after.get('docs/H/harbour-3/index.html')).toContain('§ Harbour Dues');
     expect(after.get('docs/H/harbour-3/index.html')).not.toContain('§ Harbour Levies');
   });
@@ -103,9 +103,9 @@ describe('the build cache', () => {
   it('re-renders everything when a config value the renderer reads changes', async () => {
     const site = essaySite();
     const dir = tempDir();
-    const before = await expectSameAsUncached(site, new DiskRenderCache(dir));
+    const before = await expectSameAsUncached(site, new DiskRenderStore(dir));
     writeFileSync(path.join(site, '_config.yml'), 'title: Cache Test Renamed\npermalink: pretty\nsearch_enabled: false\nheading_anchors: false\n');
-    const cache = new DiskRenderCache(dir);
+    const cache = new DiskRenderStore(dir);
     const after = await expectSameAsUncached(site, cache);
     expect(cache.misses).toBe(6);
     expect(after.get('index.html')).toContain('Cache Test Renamed');
@@ -115,12 +115,12 @@ describe('the build cache', () => {
   it('applies an edited template to every page while Markdown stays cached', async () => {
     const site = essaySite();
     const dir = tempDir();
-    await expectSameAsUncached(site, new DiskRenderCache(dir));
+    await expectSameAsUncached(site, new DiskRenderStore(dir));
     const footer = '<footer class="site-footer"><p>Printed by the harbour board</p></footer>\n';
     const partials = path.join(site, '_templates', 'partials');
     mkdirSync(partials, { recursive: true });
     writeFileSync(path.join(partials, 'footer.eta'), footer);
-    const cache = new DiskRenderCache(dir);
+    const cache = new DiskRenderStore(dir);
     const after = await expectSameAsUncached(site, cache);
     expect(cache.misses).toBe(0);
     for (const rel of ['index.html', 'docs/H/harbour-1/index.html', 'docs/H/harbour-3/index.html']) {
@@ -140,8 +140,8 @@ describe('the build cache', () => {
       ),
     });
     const dir = tempDir();
-    await expectSameAsUncached(site, new DiskRenderCache(dir));
-    const warm = new DiskRenderCache(dir);
+    await expectSameAsUncached(site, new DiskRenderStore(dir));
+    const warm = new DiskRenderStore(dir);
     const files = await expectSameAsUncached(site, warm);
     expect(warm.misses).toBe(0);
     expect(files.get('docs/R/rivers-1/index.html')).toMatch(/<template class="footnote-templates">.*fords and ferries/s);
@@ -150,17 +150,17 @@ describe('the build cache', () => {
   it('starts a dev server warm from the cache a one-off build wrote (bytes and text give the same keys)', async () => {
     const site = essaySite();
     const dir = tempDir();
-    await build(site, new DiskRenderCache(dir));
-    const seed = new DiskRenderCache(dir);
+    await build(site, new DiskRenderStore(dir));
+    const seed = new DiskRenderStore(dir);
     const writer = new MemoryWriter();
-    await buildSite({ sourceDir: site, writer, cache: new MemoryRenderCache(seed), memo: new BuildMemo() });
+    await buildSite({ sourceDir: site, writer, cache: new MemoryRenderStore(seed), memo: new BuildMemo() });
     expect(seed.misses).toBe(0);
     expect(seed.hits).toBe(6);
   });
 
   it('gives the dev server the same output from memory', async () => {
     const site = essaySite();
-    const memory = new MemoryRenderCache();
+    const memory = new MemoryRenderStore();
     await expectSameAsUncached(site, memory);
     writeFileSync(path.join(site, 'docs/H/harbour-1.md'), chapter('Tolls at the Quay', 10, 'Fees doubled in winter.'));
     const after = await expectSameAsUncached(site, memory);
@@ -169,18 +169,18 @@ describe('the build cache', () => {
   });
 });
 
-describe('DiskRenderCache', () => {
+describe('DiskRenderStore', () => {
   it('drops entries the last build did not use and treats a torn entry as a miss', async () => {
     const site = essaySite();
     const dir = tempDir();
-    await build(site, new DiskRenderCache(dir));
+    await build(site, new DiskRenderStore(dir));
     expect(readdirSync(dir).filter((f) => f.endsWith('.page'))).toHaveLength(6);
     writeFileSync(path.join(site, 'docs/H/harbour-3.md'), chapter('Where It Went', 30, 'Now it pays for a lighthouse.'));
-    await build(site, new DiskRenderCache(dir));
+    await build(site, new DiskRenderStore(dir));
     expect(readdirSync(dir).filter((f) => f.endsWith('.page'))).toHaveLength(6);
     const [first] = readdirSync(dir);
     writeFileSync(path.join(dir, first ?? 'x.page'), '{"path": "docs/H/harb');
-    const cache = new DiskRenderCache(dir);
+    const cache = new DiskRenderStore(dir);
     await expectSameAsUncached(site, cache);
     expect(cache.misses).toBe(1);
   });

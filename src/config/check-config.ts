@@ -2,7 +2,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Severity } from '../diagnostics.js';
-import { ConfigError } from '../errors.js';
 
 /** What a rule can be set to. */
 export type RuleSetting = Severity | 'off';
@@ -32,11 +31,9 @@ export const DEFAULT_CACHE_FILE = 'node_modules/.cache/dossier/external-links.js
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Reads `raw.dossier.check`, listing every problem at once as a ConfigError (exit code 2). */
-export function readCheckConfig(raw: Readonly<Record<string, unknown>>, cwd: string = process.cwd()): CheckConfig {
-  const problems: string[] = [];
-  const dossier = mapping(raw['dossier'], 'dossier', problems);
-  const check = mapping(dossier['check'], 'dossier.check', problems);
+/** Reads `dossier.check` (the value of that key), adding every problem to `problems` (loadConfig reports them all at once). */
+export function readCheckConfig(value: unknown, problems: string[], cwd: string = process.cwd()): CheckConfig {
+  const check = mapping(value, 'dossier.check', problems);
 
   const rules = new Map<string, RuleSetting>();
   for (const [rule, value] of Object.entries(mapping(check['rules'], 'dossier.check.rules', problems))) {
@@ -80,22 +77,7 @@ export function readCheckConfig(raw: Readonly<Record<string, unknown>>, cwd: str
     maxAgeMs: number('max_age_days', 7, 0) * DAY_MS,
     cacheFile,
   };
-
-  if (problems.length > 0) {
-    throw new ConfigError(`_config.yml has ${problems.length} problem(s) in dossier.check:\n  - ${problems.join('\n  - ')}`, {
-      hint: 'see "dossier check" in the README for the rule ids and settings',
-    });
-  }
   return { rules, isIgnored: (href) => matchers.some((m) => m(href)), external };
-}
-
-/** The severity a finding of `rule` gets: an exact rule setting wins over a `group/*` one. */
-export function ruleSetting(rules: ReadonlyMap<string, RuleSetting>, rule: string, fallback: Severity): RuleSetting {
-  const exact = rules.get(rule);
-  if (exact !== undefined) return exact;
-  const slash = rule.indexOf('/');
-  const group = slash === -1 ? undefined : rules.get(`${rule.slice(0, slash)}/*`);
-  return group ?? fallback;
 }
 
 /** A pattern with `*`, `?`, `[` or `{` is a glob (picomatch); any other pattern matches links that start with it. */

@@ -2,8 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { BuildMemo } from '../../src/cache/build-memo.js';
-import { MemoryRenderCache } from '../../src/cache/render-cache.js';
+import { BuildMemo } from '../../src/incremental/build-memo.js';
+import { MemoryRenderStore } from '../../src/incremental/render-store.js';
 import { sourceMemoKey } from '../../src/discover/discover-source.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { page, tempSite } from '../helpers/temp-site.js';
@@ -28,7 +28,7 @@ function essaySite(): string {
   });
 }
 
-async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: MemoryRenderCache } = {}) {
+async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: MemoryRenderStore } = {}) {
   const writer = new MemoryWriter();
   await buildSite({ sourceDir, writer, ...options });
   return new Map([...writer.files.keys()].map((rel) => [rel, writer.text(rel) ?? '']));
@@ -37,7 +37,7 @@ async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: Mem
 /** One dev-server session: a memo and a render cache kept across builds, each compared with a fresh build. */
 function session(site: string) {
   const memo = new BuildMemo();
-  const cache = new MemoryRenderCache();
+  const cache = new MemoryRenderStore();
   return {
     memo,
     /** Rebuilds after `rel` changed (as the watcher reports it) and checks the output equals a fresh build's. */

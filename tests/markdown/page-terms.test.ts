@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachTerm, pageTerms, tokenize } from '../../src/search/page-terms.js';
+import { forEachTerm, pageTerms, tokenize } from '../../src/markdown/page-terms.js';
 
 function terms(html: string): Record<string, number> {
   const found: Record<string, number> = {};

@@ -1,30 +1,35 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, opendirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, opendirSync, readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
-import { heldPage } from './held-page.js';
+import { heldPage } from '../markdown/held-page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
+import { OWN_TMP, readEntryHead, readHtml, writePageFile } from '../markdown/page-file.js';
 
-/** A store of rendered pages by key (see render-key.ts). Only Markdown output is cached; nav and layout always run. */
-export interface RenderCache {
+/** A store of rendered pages by key (see render-key.ts). Only Markdown output is kept; nav and layout always run. */
+export interface RenderStore {
   get(key: string): RenderedPage | undefined;
-  /** Stores a fresh rendering; returns the page to keep (a disk cache's reads its HTML back from the entry when asked). */
+  /** Stores a fresh rendering; returns the page to keep (a disk store's reads its HTML back from the entry when asked). */
   set(key: string, page: RenderedPage): RenderedPage;
+  /** Where the entry for `key` goes, for a render worker to write itself (only stores of page files have it). */
+  entryFile?(key: string): string;
+  /** Takes an entry a worker wrote to entryFile(key); returns the page to keep. */
+  adopt?(key: string, data: Omit<RenderedPage, 'html'>, htmlAt: number): RenderedPage;
+  /** True when every page of the next build will be rendered (no entry yet), so workers are worth starting early. */
+  startsCold(): boolean;
   /** Ends a build: persists new entries and forgets every entry this build did not ask for. */
   finish(): void;
 }
 
 /** Keeps entries in a Map; the dev server reuses one across rebuilds. */
-export class MemoryRenderCache implements RenderCache {
+export class MemoryRenderStore implements RenderStore {
   private entries = new Map<string, RenderedPage>();
   private used = new Map<string, RenderedPage>();
 
   /**
-   * `seed` (a DiskRenderCache) is read on misses and written through during the first build only,
+   * `seed` (a DiskRenderStore) is read on misses and written through during the first build only,
    * so a dev server starts warm from the last `dossier build`; later rebuilds stay in memory.
    */
-  constructor(private seed?: RenderCache) {}
+  constructor(private seed?: RenderStore) {}
 
   get(key: string): RenderedPage | undefined {
     let page = this.entries.get(key) ?? this.used.get(key);
@@ -52,6 +57,11 @@ export class MemoryRenderCache implements RenderCache {
     this.seed = undefined;
   }
 
+  /** Never: a dev server's rebuilds render only edited pages, and its first build is seeded from disk. */
+  startsCold(): boolean {
+    return false;
+  }
+
   /** Number of entries kept after the last build. */
   get size(): number {
     return this.entries.size;
@@ -63,7 +73,7 @@ export class MemoryRenderCache implements RenderCache {
  * the page's data as one line of JSON, then its HTML. Pages it hands out read their HTML from the entry
  * when asked (layout, then the print edition), so a 10,000-page build does not hold every page's HTML.
  */
-export class DiskRenderCache implements RenderCache {
+export class DiskRenderStore implements RenderStore {
   private readonly used = new Set<string>();
   private made = false;
   hits = 0;
@@ -89,12 +99,12 @@ export class DiskRenderCache implements RenderCache {
 
   /** Writes the entry at once (while workers render the next pages), so the build never holds every page twice. */
   set(key: string, page: RenderedPage): RenderedPage {
-    const { data, htmlAt } = writeCacheEntry(this.entryFile(key), page);
+    const { data, htmlAt } = writePageFile(this.entryFile(key), page);
     return this.adopt(key, data, htmlAt);
   }
 
   /**
-   * Where the entry for `key` goes, for a render worker to write with writeCacheEntry itself (then
+   * Where the entry for `key` goes, for a render worker to write with writePageFile itself (then
    * `adopt` it): the rendered HTML then never crosses to the main thread.
    */
   entryFile(key: string): string {
@@ -125,6 +135,10 @@ export class DiskRenderCache implements RenderCache {
     this.used.clear();
   }
 
+  startsCold(): boolean {
+    return this.isEmpty();
+  }
+
   /** Whether the cache holds no entry at all (never built here, or cleared): then every page will be rendered. */
   isEmpty(): boolean {
     if (!existsSync(this.dir)) return true;
@@ -143,72 +157,6 @@ export class DiskRenderCache implements RenderCache {
 }
 
 const ENTRY = '.page';
-const NEWLINE = 0x0a;
-/** Marks this process's half-written entries (its worker threads' too). */
-const OWN_TMP = `.tmp-${process.pid}-`;
-
-/** Writes one cache entry: the page's data as a line of JSON, then its HTML. Returns the data and the byte offset of the HTML. */
-export function writeCacheEntry(file: string, page: RenderedPage): { data: Omit<RenderedPage, 'html'>; htmlAt: number } {
-  const { html, ...data } = page;
-  const head = Buffer.from(`${JSON.stringify(data)}\n`);
-  // Write then rename, so a concurrent build never reads half an entry.
-  const tmp = `${file}${OWN_TMP}${threadId}`;
-  writeFileSync(tmp, Buffer.concat([head, Buffer.from(html)]));
-  renameSync(tmp, file);
-  return { data, htmlAt: head.length };
-}
-
-/** An entry's first line (the page data) and where its HTML starts, read in chunks so the HTML is not read; undefined when there is no newline. */
-function readEntryHead(file: string): { data: Buffer; htmlAt: number } | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    let bytes = Buffer.alloc(0);
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(HEAD_CHUNK);
-      const read = readSync(fd, chunk, 0, HEAD_CHUNK, bytes.length);
-      if (read === 0) return undefined;
-      bytes = bytes.length === 0 ? chunk.subarray(0, read) : Buffer.concat([bytes, chunk.subarray(0, read)]);
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline !== -1) return { data: bytes.subarray(0, newline), htmlAt: newline + 1 };
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Page data is a few KB (headings, links, note texts); one read usually takes it all. */
-const HEAD_CHUNK = 32 * 1024;
-
-/** Reads an entry's HTML, which starts at byte `offset` of its file. */
-function readHtml(file: string, offset: number): string {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const bytes = Buffer.allocUnsafe(Math.max(0, fstatSync(fd).size - offset));
-      readSync(fd, bytes, 0, bytes.length, offset);
-      return bytes.toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    throw new Error(`the render cache entry ${file} vanished during the build (${(error as Error).message}); build again`);
-  }
-}
-
-/** Where builds of `sourceDir`'s cache into `outDir` record what they made (see write/output-manifest.ts). */
-export function outputManifestFile(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, `outputs-${folderId(outDir)}.manifest`);
-}
-
-/** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
-export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
-  return path.join(cwd, 'node_modules', '.cache', 'dossier', folderId(sourceDir));
-}
-
-/** A short stable name for a folder (a hash of its absolute path), for what the caches keep about it. */
-export function folderId(dir: string): string {
-  return createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
-}
 
 function unlinkSafely(file: string): void {
   try {

@@ -1,0 +1,32 @@
+/** A build into an output folder, as `dossier build` and the benchmark run it: the pipeline plus the disk caches and the no-change snapshot. */
+import { buildSite, type BuildResult } from './build.js';
+import type { SiteConfig } from './config/site-config.js';
+import { diskBuildOutput } from './incremental/disk-build-caches.js';
+import { SiteSnapshot, siteSnapshotFile, type BuildReport } from './incremental/site-snapshot.js';
+
+export interface FolderBuild {
+  /** What the build reported (or, when kept, what the build that made the site reported). */
+  report: BuildReport;
+  /** The build, unless nothing had changed since the last one (see incremental/site-snapshot.ts). */
+  result?: BuildResult;
+  elapsedMs: number;
+}
+
+/** Builds `config`'s site into `outDir`, or, with a cache folder and nothing changed since the last build, keeps it as it is. */
+export async function buildToFolder(options: {
+  config: SiteConfig;
+  outDir: string;
+  cacheDir: string | undefined;
+  onProgress?: (message: string) => void;
+}): Promise<FolderBuild> {
+  const { config, outDir, cacheDir } = options;
+  const started = performance.now();
+  const snapshot = cacheDir === undefined ? undefined : new SiteSnapshot(siteSnapshotFile(cacheDir, outDir), outDir, config);
+  const kept = snapshot?.unchanged();
+  if (kept !== undefined) return { report: kept, elapsedMs: performance.now() - started };
+  // Only the files and the report are wanted: pages are let go as their essays are written.
+  const result = await buildSite({ sourceDir: config.sourceDir, config, onProgress: options.onProgress, holdPages: false, ...diskBuildOutput(outDir, cacheDir) });
+  const report = { pages: result.pages.length, files: result.statics.length, diagnostics: result.diagnostics };
+  snapshot?.record(report);
+  return { report, result, elapsedMs: performance.now() - started };
+}

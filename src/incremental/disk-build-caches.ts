@@ -1,0 +1,40 @@
+/** The on-disk caches a build reuses between runs, opened one way for build, check and bench, and where they live. */
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { DiskWriter } from '../write/writer.js';
+import { DiskRenderStore } from './render-store.js';
+
+/** The render store in `cacheDir`. */
+export function diskBuildCaches(cacheDir: string): { cache: DiskRenderStore } {
+  return { cache: new DiskRenderStore(cacheDir) };
+}
+
+/**
+ * The writer and caches of a build into `outDir`: with a cache folder, rendered pages are reused and
+ * files whose inputs are unchanged are kept as they are; without one (`--no-cache`), everything is made afresh.
+ */
+export function diskBuildOutput(outDir: string, cacheDir: string | undefined): { writer: DiskWriter; cache?: DiskRenderStore } {
+  if (cacheDir === undefined) return { writer: new DiskWriter(outDir) };
+  return { writer: new DiskWriter(outDir, outputManifestFile(cacheDir, outDir)), ...diskBuildCaches(cacheDir) };
+}
+
+/** Deletes the caches, for a truly cold build. */
+export function clearBuildCaches(cacheDir: string): void {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+/** Where builds of `sourceDir`'s cache into `outDir` record what they made (see write/output-manifest.ts). */
+export function outputManifestFile(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `outputs-${folderId(outDir)}.manifest`);
+}
+
+/** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
+export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
+  return path.join(cwd, 'node_modules', '.cache', 'dossier', folderId(sourceDir));
+}
+
+/** A short stable name for a folder (a hash of its absolute path), for what the caches keep about it. */
+export function folderId(dir: string): string {
+  return createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 16);
+}
