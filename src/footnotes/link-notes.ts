@@ -3,7 +3,7 @@ import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
-import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-hand-numbered-notes.js';
+import { noteBackrefsHtml, noteNumberHtml, refHtml, rewriteNoteMarkup } from '../markdown/notes/note-markup.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
 import { isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
@@ -97,6 +97,8 @@ function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: str
     const note = essay.target.get(placed.ref);
     const href = note === undefined ? undefined : hrefTo(placed.page, note.page, note.def.id);
     const links = forPage(placed.page);
+    // A `[N]` citation with nothing to land on is left out, so the rewrite turns it back into text.
+    if (placed.ref.cite === true && href === undefined) continue;
     links.refHref.set(placed.ref.id, href);
     if (note !== undefined && href !== undefined && note.page !== placed.page) links.previews.set(href, note.def.html);
   }
@@ -108,31 +110,28 @@ function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: str
   return out;
 }
 
-/**
- * The note markup the Markdown stage emits (see remark-hand-numbered-notes), found in one pass: a
- * reference's `<a class="footnote-ref">` tag; a note's number element (group 2: its id, group 3: its
- * content); a note's back-link list (group 4: its id).
- */
-const NOTE_MARKUP =
-  /<a\b[^>]*\bclass="footnote-ref"[^>]*>|<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>|<span class="footnote-backrefs" data-for="([^"]*)">[\s\S]*?<\/span>/g;
-
-/** Rewrites the note markup the Markdown stage emitted: string work only, no parsing, one pass over the page. */
+/** Rewrites the note markup the Markdown stage wrote (see note-markup.ts): one pass over the page. */
 function rewriteNoteLinks(html: string, links: PageLinks): string {
-  const out = html.replace(NOTE_MARKUP, (tag: string, _name?: string, numberId?: string, inner?: string, backrefsId?: string) => {
-    if (numberId !== undefined) {
-      const hrefs = links.backHrefs.get(numberId);
-      return hrefs === undefined ? tag : noteNumberHtml(numberId, inner ?? '', hrefs[0]);
+  const out = rewriteNoteMarkup(html, (found) => {
+    switch (found.kind) {
+      case 'number': {
+        const hrefs = links.backHrefs.get(found.id);
+        return hrefs === undefined ? undefined : noteNumberHtml(found.id, found.inner, hrefs[0]);
+      }
+      case 'backrefs': {
+        const hrefs = links.backHrefs.get(found.id);
+        return hrefs === undefined ? undefined : noteBackrefsHtml(found.id, hrefs, found.all);
+      }
+      case 'anchor':
+        // A citation range the essay has no reference list for is plain text: its anchors go.
+        return found.cite && !links.refHref.has(found.id) ? '' : undefined;
+      case 'ref': {
+        // `[N]` without a reference list in the essay stays the text the author wrote.
+        if (!links.refHref.has(found.id)) return found.cite ? found.text : undefined;
+        // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
+        return refHtml(found.id, found.text, links.refHref.get(found.id), found.cite);
+      }
     }
-    if (backrefsId !== undefined) {
-      const hrefs = links.backHrefs.get(backrefsId);
-      return hrefs === undefined ? tag : noteBackrefsHtml(backrefsId, hrefs);
-    }
-    const id = /\sid="([^"]*)"/.exec(tag)?.[1];
-    if (id === undefined || !links.refHref.has(id)) return tag;
-    const href = links.refHref.get(id);
-    // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
-    if (href === undefined) return tag.replace(/\shref="[^"]*"/, '').replace('class="footnote-ref"', 'class="footnote-ref footnote-missing"');
-    return tag.replace(/\shref="[^"]*"/, ` href="${escapeHtml(href)}"`);
   });
   if (links.previews.size === 0) return out;
   const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeHtml(href)}">${note}</div>`);
