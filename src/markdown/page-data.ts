@@ -33,7 +33,7 @@ export interface NoteDef {
   column: number;
   /** The note's text as HTML, for previews of notes on other chapter pages (empty for kramdown `[^n]` notes, which are page-local). */
   html: string;
-  /** An entry of a numbered list of notes or references (under a Notes/References heading, or `[N] …` entries): `[N]` citations may land on it. */
+  /** An entry of a numbered reference list (under a References heading, or `[N] …` entries): `[N]` citations may land on it, and it need not be cited. */
   list?: boolean;
 }
 

@@ -146,3 +146,16 @@ describe('bracketed numeric citations (fixtures/ieee)', () => {
     expect(noteDiagnostics(pages, rendered, nav, 'error')).toEqual([]);
   });
 });
+
+describe('markers that cannot be read', () => {
+  it('are explained with the text seen, at their position, and never linked', () => {
+    const page = { ...fixturePages('variants', ['Canal-Dues.md'])[0]!, path: 'docs/odd.md', url: '/docs/odd/', bodyLine: 1, body: 'A toll.<sup>12a</sup> A fee.<sup>(3)</sup>\n\n<p>Raw.<sup>4*</sup></p>\n' };
+    const result = renderAll([page]).get(page.path)!;
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message.split(' looks')[0]}`)).toEqual([
+      '1:8 notes/unresolved-marker <sup>12a</sup>',
+      '1:29 notes/unresolved-marker <sup>(3)</sup>',
+      '3:8 notes/unresolved-marker <sup>4*</sup>',
+    ]);
+    expect(result.html).not.toContain('footnote-ref');
+  });
+});

@@ -30,8 +30,16 @@ export interface NoteLayout {
   scopes: Map<Nodes, TableScope>;
 }
 
-/** Headings over a list of notes or references. */
-const NOTES_HEADING = /^\s*(?:end\s*|foot\s*)?notes?\b|^\s*(?:references?|reference list|bibliography|works cited|sources|citations)\b/i;
+/** Headings over a list of notes. */
+const NOTES_HEADING = /^\s*(?:end\s*|foot\s*)?notes?\b/i;
+/** Headings over a numbered reference list, which `[N]` citations may cite. */
+const REFERENCES_HEADING = /^\s*(?:references?|reference list|bibliography|works cited|sources|citations)\b/i;
+
+/** The Notes or References heading in force: its depth, and whether it heads a reference list. */
+interface NotesHeading {
+  depth: number;
+  references: boolean;
+}
 
 /** Finds every note of a page (see NoteBlock) in document order. */
 export function findNoteBlocks(tree: Root): NoteLayout {
@@ -57,7 +65,7 @@ interface Run {
 
 function scanBlocks(parent: Parent, layout: NoteLayout, scoped: Map<Paragraph, string>, nextPrefix: () => string): void {
   const children = parent.children as RootContent[];
-  let notesDepth: number | undefined;
+  let heading: NotesHeading | undefined;
   let run: Run | undefined;
   const close = (keep: boolean) => {
     if (run !== undefined && keep) run.note.continuation.push(...run.pending);
@@ -65,34 +73,36 @@ function scanBlocks(parent: Parent, layout: NoteLayout, scoped: Map<Paragraph, s
   };
   children.forEach((child, i) => {
     if (child.type === 'heading') {
-      close(notesDepth !== undefined);
-      notesDepth = headingScope(child, notesDepth);
+      close(heading !== undefined);
+      heading = headingScope(child, heading);
     } else if (child.type === 'paragraph') {
-      const opener = openerOf(child.children, notesDepth !== undefined || bracketNeighbour(children, i));
+      const opener = openerOf(child.children, heading !== undefined || bracketNeighbour(children, i));
       if (opener === undefined) {
         run?.pending.push(child);
         return;
       }
       const fenced = run !== undefined && run.pending.length === 0 ? run.fenced : children[i - 1]?.type === 'thematicBreak';
-      close(run !== undefined && (run.fenced || notesDepth !== undefined));
-      const note: NoteBlock = { node: child, label: scoped.get(child) ?? opener.label, opener, continuation: [], list: notesDepth !== undefined || opener.style === 'bracket' };
+      close(run !== undefined && (run.fenced || heading !== undefined));
+      const note: NoteBlock = { node: child, label: scoped.get(child) ?? opener.label, opener, continuation: [], list: heading?.references === true || opener.style === 'bracket' };
       layout.notes.push(note);
       run = { note, pending: [], fenced };
     } else if (child.type === 'thematicBreak') {
       close(run?.fenced === true);
     } else {
       close(false);
-      if (child.type === 'list' && child.ordered === true && notesDepth !== undefined) listNotes(child, layout);
+      if (child.type === 'list' && child.ordered === true && heading !== undefined) listNotes(child, heading.references, layout);
       if (child.type === 'table' || (child.type === 'html' && /<table\b/i.test(child.value))) tableScope(child, children, i, layout, scoped, nextPrefix);
     }
   });
-  close(notesDepth !== undefined);
+  close(heading !== undefined);
 }
 
-/** The depth of the Notes heading in force after `heading`, if any. */
-function headingScope(heading: Heading, current: number | undefined): number | undefined {
-  if (NOTES_HEADING.test(toString(heading))) return heading.depth;
-  return current !== undefined && heading.depth > current ? current : undefined;
+/** The Notes or References heading in force after `heading`, if any. */
+function headingScope(heading: Heading, current: NotesHeading | undefined): NotesHeading | undefined {
+  const text = toString(heading);
+  if (REFERENCES_HEADING.test(text)) return { depth: heading.depth, references: true };
+  if (NOTES_HEADING.test(text)) return { depth: heading.depth, references: false };
+  return current !== undefined && heading.depth > current.depth ? current : undefined;
 }
 
 /** A `[N] …` paragraph counts as a reference-list entry when another one stands next to it. */
@@ -100,10 +110,10 @@ function bracketNeighbour(children: readonly RootContent[], i: number): boolean 
   return [children[i - 1], children[i + 1]].some((n) => n?.type === 'paragraph' && openerOf(n.children, true)?.style === 'bracket');
 }
 
-function listNotes(list: List, layout: NoteLayout): void {
+function listNotes(list: List, references: boolean, layout: NoteLayout): void {
   const start = list.start ?? 1;
   list.children.forEach((item, k) => {
-    layout.notes.push({ node: item, label: String(start + k), continuation: [], list: true });
+    layout.notes.push({ node: item, label: String(start + k), continuation: [], list: references });
   });
 }
 

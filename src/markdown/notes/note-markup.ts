@@ -3,7 +3,7 @@
  * functions, and the cross-chapter linker reads and rewrites it with readNoteMarkup. A round-trip
  * test (tests/footnotes/note-markup.test.ts) holds the two sides together.
  */
-import { escapeHtml } from '../../html-text.js';
+import { decodeEntities, escapeHtml } from '../../html-text.js';
 
 /** Class of a reference link (`<a class="footnote-ref">`). */
 export const REF_CLASS = 'footnote-ref';
@@ -58,41 +58,39 @@ export function noteBackrefsHtml(id: string, refHrefs: readonly string[], all = 
   return `<span class="${BACKREFS_CLASS}${all ? ` ${BACKREFS_ALL_CLASS}` : ''}" data-for="${id}">${links}</span>`;
 }
 
-/** One piece of note markup found in a page's HTML. */
+/** One piece of note markup found in a page's HTML, with what it links to now. */
 export type NoteMarkup =
-  | { kind: 'ref'; id: string; cite: boolean; text: string }
+  | { kind: 'ref'; id: string; cite: boolean; text: string; href: string }
   | { kind: 'anchor'; id: string; cite: boolean }
-  | { kind: 'number'; id: string; inner: string }
-  | { kind: 'backrefs'; id: string; all: boolean };
+  | { kind: 'number'; id: string; inner: string; href: string | undefined }
+  | { kind: 'backrefs'; id: string; all: boolean; hrefs: string[] };
 
 /**
- * Every piece of markup the writers above produce, in one pattern: a reference link (groups 1–3),
- * a range anchor (4–5), a number element (6–8), a back-link list (9–10). References hold only their number.
+ * Every piece of markup the writers above produce, in one pattern: a reference link (groups 1–4),
+ * a range anchor (5–6), a number element (7–10), a back-link list (11–13). References hold only their number.
  */
 const NOTE_MARKUP = new RegExp(
   [
-    '<a href="[^"]*" id="([^"]*)" class="footnote-ref( footnote-cite)?"[^>]*>([^<]*)</a>',
+    '<a href="([^"]*)" id="([^"]*)" class="footnote-ref( footnote-cite)?" role="doc-noteref">([^<]*)</a>',
     '<span id="([^"]*)" class="footnote-anchor( footnote-cite)?"></span>',
-    '<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\\s\\S]*?)</\\6>',
-    '<span class="footnote-backrefs( footnote-backrefs-all)?" data-for="([^"]*)">[\\s\\S]*?</span>',
+    '<(a|span) class="footnote-number" data-for="([^"]*)"(?: href="([^"]*)" role="doc-backlink")?>([\\s\\S]*?)</\\7>',
+    '<span class="footnote-backrefs( footnote-backrefs-all)?" data-for="([^"]*)">((?:[^<]|<(?!/span>))*)</span>',
   ].join('|'),
   'g',
 );
 
 /** Rewrites each piece of note markup in `html` with what `rewrite` returns for it (undefined: keep as is). */
 export function rewriteNoteMarkup(html: string, rewrite: (found: NoteMarkup) => string | undefined): string {
-  return html.replace(NOTE_MARKUP, (whole: string, ...g: Array<string | undefined>) => {
-    const [refIdFound, refCite, refText, anchorId, anchorCite, , numberId, numberInner, backAll, backId] = g;
-    const found: NoteMarkup =
-      refIdFound !== undefined
-        ? { kind: 'ref', id: refIdFound, cite: refCite !== undefined, text: refText ?? '' }
-        : anchorId !== undefined
-          ? { kind: 'anchor', id: anchorId, cite: anchorCite !== undefined }
-          : numberId !== undefined
-            ? { kind: 'number', id: numberId, inner: numberInner ?? '' }
-            : { kind: 'backrefs', id: backId ?? '', all: backAll !== undefined };
-    return rewrite(found) ?? whole;
-  });
+  return html.replace(NOTE_MARKUP, (whole: string, ...g: Array<string | undefined>) => rewrite(markupOf(g)) ?? whole);
+}
+
+function markupOf(g: ReadonlyArray<string | undefined>): NoteMarkup {
+  const [refHref, refIdFound, refCite, refText, anchorId, anchorCite, , numberId, numberHref, numberInner, backAll, backId, backInner] = g;
+  if (refIdFound !== undefined) return { kind: 'ref', id: refIdFound, cite: refCite !== undefined, text: refText ?? '', href: decodeEntities(refHref ?? '') };
+  if (anchorId !== undefined) return { kind: 'anchor', id: anchorId, cite: anchorCite !== undefined };
+  if (numberId !== undefined) return { kind: 'number', id: numberId, inner: numberInner ?? '', href: numberHref === undefined ? undefined : decodeEntities(numberHref) };
+  const hrefs = [...(backInner ?? '').matchAll(/ href="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ''));
+  return { kind: 'backrefs', id: backId ?? '', all: backAll !== undefined, hrefs };
 }
 
 /** A reference link to `href`, or an unlinked but visible reference (`footnote-missing`) when there is none. */
