@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorHtml, noteBackrefsHtml, noteNumberHtml, refHtml, rewriteNoteMarkup, type NoteMarkup } from '../../src/markdown/notes/note-markup.js';
+import { anchorHtml, defAttributesHtml, kramdownAttributeHtml, noteBackrefsHtml, noteNumberHtml, refHtml, rewriteNoteMarkup, type NoteMarkup } from '../../src/markdown/notes/note-markup.js';
 import { fixturePages, renderAll } from './note-site.js';
 
 /** Writes a found piece back with the module's own writers. */
@@ -13,6 +13,10 @@ function rewrite(found: NoteMarkup): string {
       return noteNumberHtml(found.id, found.inner, found.href);
     case 'backrefs':
       return noteBackrefsHtml(found.id, found.hrefs, found.all);
+    case 'def':
+      return defAttributesHtml(found.id, found.classes, found.classFirst);
+    case 'kramdown':
+      return kramdownAttributeHtml(found.attribute, found.value);
   }
 }
 
@@ -20,6 +24,7 @@ const pages = [
   ...fixturePages('variants', ['Canal-Dues.md', 'Canal-Dues-1.md', 'Canal-Dues-2.md']),
   ...fixturePages('lighthouses', ['Shared-Lighthouses-1.md', 'Shared-Lighthouses-2.md', 'Shared-Lighthouses-3.md']),
   ...fixturePages('ieee', ['Signal-Towers-1.md', 'Signal-Towers-2.md']),
+  ...fixturePages('kramdown', ['Kramdown-Notes.md']),
 ];
 const rendered = renderAll(pages);
 
@@ -39,6 +44,8 @@ describe('note markup: written and read by one module', () => {
       expect(found.filter((f) => f.kind === 'anchor').length, page.path).toBe(count(/class="footnote-anchor[ "]/g));
       expect(found.filter((f) => f.kind === 'number').length, page.path).toBe(count(/class="footnote-number"/g));
       expect(found.filter((f) => f.kind === 'backrefs').length, page.path).toBe(count(/class="footnote-backrefs[ "]/g));
+      expect(found.filter((f) => f.kind === 'def').length, page.path).toBe(count(/[" ]footnote-def[ "]/g));
+      expect(found.filter((f) => f.kind === 'kramdown').length, page.path).toBe(count(/ (id|href)="#?fn(ref)?:/g));
     }
   });
 

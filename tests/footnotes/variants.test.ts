@@ -159,3 +159,31 @@ describe('markers that cannot be read', () => {
     expect(result.html).not.toContain('footnote-ref');
   });
 });
+
+describe('the whole-essay print edition', () => {
+  const [opening, ...chapters] = fixturePages('variants', ['Canal-Dues.md', 'Canal-Dues-1.md', 'Canal-Dues-2.md']) as [Page, ...Page[]];
+  // A third chapter that restarts at 1 and uses kramdown notes, so ids would repeat across chapters.
+  const restart = { ...chapters[0]!, path: 'docs/variants/Canal-Dues-3.md', url: '/docs/Canal-Dues-3/', bodyLine: 1, body: 'Again.<sup>1</sup> And a kramdown one.[^a]\n\n<sup>1</sup>. Restarted note.\n\n[^a]: Kramdown note.\n' };
+  const pages = [opening, ...chapters, restart];
+  const linked = linkAllNotes(pages, renderAll(pages), openingNav(opening, [...chapters, restart]), '/base');
+  const book = pages.map((p) => linked.printHtml(p.path)).join('\n');
+
+  it('links every reference and note within the document, and repeats no id', () => {
+    const ids = [...book.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const refs = elementsWithClass(book, 'footnote-ref').filter((a) => a['href'] !== undefined);
+    // The 14 of the essay, the restarted chapter's note 1 and its kramdown note.
+    expect(refs.length).toBe(16);
+    for (const a of refs) {
+      expect(a['href'], a['id']).toMatch(/^#/);
+      const target = elementById(book, decodeURIComponent(a['href']!.slice(1)));
+      expect(target?.['class'] ?? target?.['role'], a['href']).toMatch(/footnote-def|doc-endnote/);
+    }
+    const back = [...elementsWithClass(book, 'footnote-number'), ...elementsWithClass(book, 'footnote-backref'), ...elementsWithClass(book, 'reversefootnote')];
+    for (const a of back.filter((x) => x['href'] !== undefined)) {
+      expect(a['href'], a['data-for']).toMatch(/^#/);
+      expect(elementById(book, a['href']!.slice(1)), a['href']).toBeDefined();
+    }
+    expect(book).not.toContain('footnote-templates');
+  });
+});

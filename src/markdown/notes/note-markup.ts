@@ -63,11 +63,15 @@ export type NoteMarkup =
   | { kind: 'ref'; id: string; cite: boolean; text: string; href: string }
   | { kind: 'anchor'; id: string; cite: boolean }
   | { kind: 'number'; id: string; inner: string; href: string | undefined }
-  | { kind: 'backrefs'; id: string; all: boolean; hrefs: string[] };
+  | { kind: 'backrefs'; id: string; all: boolean; hrefs: string[] }
+  | { kind: 'def'; id: string; classes: string; classFirst: boolean }
+  | { kind: 'kramdown'; attribute: 'id' | 'href'; value: string };
 
 /**
  * Every piece of markup the writers above produce, in one pattern: a reference link (groups 1–4),
- * a range anchor (5–6), a number element (7–10), a back-link list (11–13). References hold only their number.
+ * a range anchor (5–6), a number element (7–10), a back-link list (11–13), a note's id and classes (14–15),
+ * a kramdown note's id or link (16–17), a note's classes and id when an attribute list put the class first (18–19).
+ * References hold only their number.
  */
 const NOTE_MARKUP = new RegExp(
   [
@@ -75,6 +79,9 @@ const NOTE_MARKUP = new RegExp(
     '<span id="([^"]*)" class="footnote-anchor( footnote-cite)?"></span>',
     '<(a|span) class="footnote-number" data-for="([^"]*)"(?: href="([^"]*)" role="doc-backlink")?>([\\s\\S]*?)</\\7>',
     '<span class="footnote-backrefs( footnote-backrefs-all)?" data-for="([^"]*)">((?:[^<]|<(?!/span>))*)</span>',
+    ' id="([^"]*)" class="((?:[^"]* )?footnote-def(?: [^"]*)?)"',
+    ' (id|href)="#?(fn(?:ref)?:[^"]*)"',
+    ' class="((?:[^"]* )?footnote-def(?: [^"]*)?)" id="([^"]*)"',
   ].join('|'),
   'g',
 );
@@ -85,10 +92,13 @@ export function rewriteNoteMarkup(html: string, rewrite: (found: NoteMarkup) => 
 }
 
 function markupOf(g: ReadonlyArray<string | undefined>): NoteMarkup {
-  const [refHref, refIdFound, refCite, refText, anchorId, anchorCite, , numberId, numberHref, numberInner, backAll, backId, backInner] = g;
+  const [refHref, refIdFound, refCite, refText, anchorId, anchorCite, , numberId, numberHref, numberInner, backAll, backId, backInner, defId, defClasses, kramdownAttribute, kramdownValue, firstClasses, lastId] = g;
   if (refIdFound !== undefined) return { kind: 'ref', id: refIdFound, cite: refCite !== undefined, text: refText ?? '', href: decodeEntities(refHref ?? '') };
   if (anchorId !== undefined) return { kind: 'anchor', id: anchorId, cite: anchorCite !== undefined };
   if (numberId !== undefined) return { kind: 'number', id: numberId, inner: numberInner ?? '', href: numberHref === undefined ? undefined : decodeEntities(numberHref) };
+  if (defId !== undefined) return { kind: 'def', id: defId, classes: defClasses ?? '', classFirst: false };
+  if (lastId !== undefined) return { kind: 'def', id: lastId, classes: firstClasses ?? '', classFirst: true };
+  if (kramdownAttribute !== undefined) return { kind: 'kramdown', attribute: kramdownAttribute === 'id' ? 'id' : 'href', value: kramdownValue ?? '' };
   const hrefs = [...(backInner ?? '').matchAll(/ href="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ''));
   return { kind: 'backrefs', id: backId ?? '', all: backAll !== undefined, hrefs };
 }
@@ -99,6 +109,16 @@ export function refHtml(id: string, text: string, href: string | undefined, cite
   return href === undefined
     ? `<a id="${id}" class="${classes} footnote-missing" role="doc-noteref">${text}</a>`
     : `<a href="${escapeHtml(href)}" id="${id}" class="${classes}" role="doc-noteref">${text}</a>`;
+}
+
+/** A note element's id and classes as written. */
+export function defAttributesHtml(id: string, classes: string, classFirst: boolean): string {
+  return classFirst ? ` class="${classes}" id="${id}"` : ` id="${id}" class="${classes}"`;
+}
+
+/** A kramdown note's id, or its link to another (`#fn:1`), as written. */
+export function kramdownAttributeHtml(attribute: 'id' | 'href', value: string): string {
+  return ` ${attribute}="${attribute === 'href' ? '#' : ''}${value}"`;
 }
 
 /** A range anchor as written. */
