@@ -54,7 +54,8 @@ export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
     if (seen.has(page.path)) continue;
     const node = nav.byPath.get(page.path);
     const parent = node !== undefined && opensChapters(node) ? node : node?.parent;
-    const members = parent === undefined ? [] : [...(opensChapters(parent) ? [parent] : []), ...parent.children];
+    // An essay page that opens chapters goes with its chapters, never with its own siblings.
+    const members = parent === undefined ? [] : opensChapters(parent) ? [parent, ...parent.children] : parent.children.filter((c) => !opensChapters(c));
     const group = members.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
     if (!group.includes(page.path)) group.push(page.path);
     for (const p of group) seen.add(p);

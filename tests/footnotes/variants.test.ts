@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/front-matter/page.js';
 import type { NavNode, NavTree } from '../../src/nav/nav-tree.js';
 import { noteDiagnostics } from '../../src/footnotes/note-diagnostics.js';
+import { essayGroups } from '../../src/footnotes/resolve-notes.js';
 import { elementById, elementsWithClass, fixturePages, landing, linkAllNotes, renderAll } from './note-site.js';
 
 /** A nav tree where `opening` is the essay's own page and `chapters` sit under it; `loose` pages stand alone. */
@@ -185,5 +186,21 @@ describe('the whole-essay print edition', () => {
       expect(elementById(book, a['href']!.slice(1)), a['href']).toBeDefined();
     }
     expect(book).not.toContain('footnote-templates');
+  });
+});
+
+describe('essay groups', () => {
+  it('put an essay page with its own chapters, whichever page of the site comes first', () => {
+    const [opening, ...chapters] = fixturePages('variants', ['Canal-Dues.md', 'Canal-Dues-1.md', 'Canal-Dues-2.md']) as [Page, ...Page[]];
+    const [loose] = fixturePages('ieee', ['No-List.md']) as [Page];
+    // The letter page holds the essay and a loose page side by side.
+    const letter: NavNode = { path: 'docs/L.md', title: 'L', url: '/docs/L/', navExclude: false, hasToc: true, children: [], parent: undefined, depth: 0 };
+    const essay = openingNav(opening, chapters).roots[0]!;
+    const side: NavNode = { path: loose.path, title: 'Loose', url: loose.url, navExclude: false, hasToc: true, children: [], parent: letter, depth: 1 };
+    essay.parent = letter;
+    letter.children = [essay, side];
+    const byPath = new Map<string, NavNode>([[letter.path, letter], [essay.path, essay], [side.path, side], ...essay.children.map((c) => [c.path, c] as [string, NavNode])]);
+    const groups = essayGroups([loose, opening, ...chapters], { roots: [letter], byPath, diagnostics: [] });
+    expect(groups).toEqual([[loose.path], [opening.path, ...chapters.map((c) => c.path)]]);
   });
 });
