@@ -204,3 +204,27 @@ describe('essay groups', () => {
     expect(groups).toEqual([[loose.path], [opening.path, ...chapters.map((c) => c.path)]]);
   });
 });
+
+describe('table notes in raw HTML', () => {
+  it('links the markers of a raw HTML table to the notes right below it, apart from the essay notes with the same numbers', () => {
+    const body = [
+      'Body text cites the essay note.<sup>1</sup>',
+      '',
+      '<table>',
+      '  <tr><td><p align="center">Locks<sup>1</sup></p></td><td>Gates<sup>2</sup></td></tr>',
+      '</table>',
+      '',
+      '<sup>1</sup> Counted at dawn.',
+      '',
+      '<sup>2</sup> Counted at dusk.',
+      '',
+      '<sup>1</sup>. The essay note, placed at the end.',
+      '',
+    ].join('\n');
+    const page = { ...fixturePages('variants', ['Canal-Dues.md'])[0]!, path: 'docs/tables/raw-table.md', url: '/docs/raw-table/', bodyLine: 1, body };
+    const linked = linkAllNotes([page], renderAll([page]), openingNav(undefined, [page]), '');
+    const pairs = linkPairs([page], linked.html);
+    expect(pairs.refs).toEqual(['raw-table#fnref-1 -> raw-table#fn-1', 'raw-table#fnref-t1-1 -> raw-table#fn-t1-1', 'raw-table#fnref-t1-2 -> raw-table#fn-t1-2']);
+    expect(pairs.notes).toEqual(['raw-table#fn-1 <- raw-table#fnref-1', 'raw-table#fn-t1-1 <- raw-table#fnref-t1-1', 'raw-table#fn-t1-2 <- raw-table#fnref-t1-2']);
+  });
+});

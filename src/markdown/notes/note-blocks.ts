@@ -123,7 +123,8 @@ function tableScope(table: RootContent, siblings: readonly RootContent[], at: nu
   for (let j = at + 1; j < siblings.length; j++) {
     const next = siblings[j];
     const opener = next?.type === 'paragraph' ? openerOf(next.children, false) : undefined;
-    if (next?.type !== 'paragraph' || opener === undefined) break;
+    // The table's notes count up from 1; a number out of that run is the essay's again.
+    if (next?.type !== 'paragraph' || opener === undefined || Number(opener.label) !== below.length + 1) break;
     below.push({ node: next, label: opener.label });
   }
   if (below[0]?.label !== '1') return;
