@@ -228,3 +228,13 @@ describe('table notes in raw HTML', () => {
     expect(pairs.notes).toEqual(['raw-table#fn-1 <- raw-table#fnref-1', 'raw-table#fn-t1-1 <- raw-table#fnref-t1-1', 'raw-table#fn-t1-2 <- raw-table#fnref-t1-2']);
   });
 });
+
+describe('notes in raw HTML with an id of their own', () => {
+  it('keep the author id and are linked both ways', () => {
+    const body = 'A claim.<sup>1</sup>\n\n<p id="note-one" class="small"><sup>1</sup> The note, with its own id.</p>\n';
+    const page = { ...fixturePages('variants', ['Canal-Dues.md'])[0]!, path: 'docs/raw/own-id.md', url: '/docs/own-id/', bodyLine: 1, body };
+    const linked = linkAllNotes([page], renderAll([page]), openingNav(undefined, [page]), '');
+    expect(linkPairs([page], linked.html)).toEqual({ refs: ['own-id#fnref-1 -> own-id#note-one'], notes: ['own-id#note-one <- own-id#fnref-1'] });
+    expect(elementById(linked.html(page.path), 'note-one')?.['class']).toBe('small footnote-def');
+  });
+});

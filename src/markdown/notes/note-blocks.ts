@@ -1,5 +1,5 @@
 /** Finding the notes among a page's blocks: note paragraphs, numbered lists under a Notes heading, a note's further paragraphs, a table's own notes. */
-import type { Heading, List, ListItem, Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, walk } from '../walk.js';
 import { isReference, openerOf, supText, type Opener } from './markers.js';
@@ -14,7 +14,7 @@ export interface NoteBlock {
   opener?: Opener;
   /** Further paragraphs of the same note. */
   continuation: Paragraph[];
-  /** An entry of a numbered notes or reference list: bracketed `[N]` citations may land on it. */
+  /** An entry of a numbered reference list (under a References heading, or `[N] …`): `[N]` citations may land on it. */
   list: boolean;
 }
 
@@ -142,10 +142,10 @@ function tableMarkerLabels(table: RootContent): string[] {
   if (table.type === 'html') contents.push(...rawSupTexts(table.value));
   else {
     walk<Nodes>(table, (node) => {
-      if (!('children' in node)) return;
-      const kids = node.children as Nodes[];
+      if (node.type !== 'tableCell' && node.type !== 'emphasis' && node.type !== 'strong' && node.type !== 'delete') return;
+      const kids: readonly PhrasingContent[] = node.children;
       kids.forEach((_, i) => {
-        const text = supText(kids as never, i);
+        const text = supText(kids, i);
         if (text !== undefined) contents.push(text);
       });
     });

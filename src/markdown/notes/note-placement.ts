@@ -26,7 +26,7 @@ function splitParagraph(node: Paragraph): Paragraph[] {
   node.children.forEach((child, i) => {
     const previous = current[current.length - 1];
     const lineStart = previous === undefined || previous.type === 'break' || (previous.type === 'text' && /\n[ \t]*$/.test(previous.value));
-    if (current.length > 0 && lineStart && openerOf(node.children.slice(i), false) !== undefined) {
+    if (current.length > 0 && lineStart && openerOf(node.children.slice(i, i + 8), false) !== undefined) {
       if (previous?.type === 'text') current[current.length - 1] = { ...previous, value: previous.value.replace(/\s+$/, '') };
       out.push(paragraphOf(current, node));
       current = [];

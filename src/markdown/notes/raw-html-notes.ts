@@ -107,10 +107,12 @@ function noteEdits(el: Element, value: string, state: NoteState, placeOf: (offse
   const supStart = first.position?.start.offset;
   const supEnd = first.position?.end.offset;
   if (label === undefined || start === undefined || end === undefined || supStart === undefined || supEnd === undefined) return;
-  if (el.properties['id'] !== undefined) return;
   const tagEnd = value.indexOf('>', start) + 1;
   if (tagEnd === 0 || tagEnd > supStart) return;
-  const id = uniqueId(state, noteId(label));
+  // An id the author gave the note stays its id: links elsewhere may already point at it.
+  const own = el.properties['id'];
+  const id = typeof own === 'string' && own !== '' ? own : uniqueId(state, noteId(label));
+  state.used.add(id);
   openers.add(first);
   const classes = [...(Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : []), DEF_CLASS];
   const startTag = printHast([{ type: 'element', tagName: el.tagName, properties: { ...el.properties, id, className: classes }, children: [] }]);

@@ -1,6 +1,7 @@
 /** Records each hand-numbered note's text, read from the finished hast tree, for previews on other chapter pages. */
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { KRAMDOWN_LABEL_PREFIX } from '../notes/kramdown-notes.js';
 import { BACKREFS_CLASS, CONTINUATION_CLASS, DEF_CLASS, NUMBER_CLASS } from '../notes/note-markup.js';
 import { parseFragment, printHast } from '../notes/raw-html-notes.js';
 import { SKIP, walk } from '../walk.js';
@@ -27,7 +28,7 @@ export default function rehypeNoteTexts() {
     collect(tree);
     for (const def of defs) {
       const content = texts.get(def.id);
-      if (content !== undefined && !def.label.startsWith('^')) def.html = printHast(content).trim();
+      if (content !== undefined && !def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) def.html = printHast(content).trim();
     }
   };
 }
