@@ -11,6 +11,8 @@
   var current = null;
   var hideTimer = 0;
   var lastPointer = 'mouse';
+  /* The reference a touch reader tapped once: its preview is open, and a second tap follows it. */
+  var armed = null;
 
   /* Notes on other chapter pages, shipped inert in <template> blocks; indexed by link on first use. */
   var templateNotes = null;
@@ -40,6 +42,14 @@
       if (!target) return null;
       box = document.createElement('div');
       box.innerHTML = target.innerHTML;
+      /* A note of several paragraphs: the further ones follow it as .footnote-cont[data-for]. */
+      var more = document.querySelectorAll('.footnote-cont[data-for="' + target.id + '"]');
+      if (more.length > 0) {
+        var first = document.createElement('p');
+        while (box.firstChild) first.appendChild(box.firstChild);
+        box.appendChild(first);
+        for (var m = 0; m < more.length; m++) box.appendChild(more[m].cloneNode(true));
+      }
     } else {
       box = templateNote(href);
       if (!box) return null;
@@ -91,6 +101,12 @@
     ensureTip();
     tip.innerHTML = '';
     while (content.firstChild) tip.appendChild(content.firstChild);
+    /* The way on to the note itself, for readers who cannot hover (a second tap on the reference works too). */
+    var go = document.createElement('a');
+    go.className = 'footnote-preview-link';
+    go.href = link.getAttribute('href');
+    go.textContent = 'Go to note';
+    tip.appendChild(go);
     tip.hidden = false;
     current = link;
     link.setAttribute('aria-describedby', TIP_ID);
@@ -100,6 +116,7 @@
 
   function hide() {
     clearTimeout(hideTimer);
+    armed = null;
     if (current) current.removeAttribute('aria-describedby');
     current = null;
     if (tip) tip.hidden = true;
@@ -114,11 +131,14 @@
     return node && node.closest ? node.closest('a.footnote-ref') : null;
   }
 
-  document.addEventListener('mouseover', function (event) {
+  /* Hover is a mouse's: a tap also fires pointerover and emulated mouse events, which must not open or arm anything. */
+  document.addEventListener('pointerover', function (event) {
+    if (event.pointerType !== 'mouse') return;
     var link = refFrom(event.target);
     if (link) show(link);
   });
-  document.addEventListener('mouseout', function (event) {
+  document.addEventListener('pointerout', function (event) {
+    if (event.pointerType !== 'mouse') return;
     var link = refFrom(event.target);
     if (link && link === current && !link.contains(event.relatedTarget)) scheduleHide();
   });
@@ -140,11 +160,15 @@
   document.addEventListener('pointerdown', function (event) {
     lastPointer = event.pointerType || 'mouse';
   });
-  /* On touch screens the first tap previews the note, a second tap on the same reference follows the link. */
+  /* On touch screens the first tap previews the note (the tap's focus may have opened it already), a
+     second tap on the same reference follows the link, as does the link inside the preview. */
   document.addEventListener('click', function (event) {
     var link = refFrom(event.target);
-    if (link && lastPointer !== 'mouse' && current !== link) {
-      if (show(link)) event.preventDefault();
+    if (link && lastPointer !== 'mouse' && armed !== link) {
+      if (show(link)) {
+        event.preventDefault();
+        armed = link;
+      }
     } else if (!link && current && !(tip && tip.contains(event.target))) {
       hide();
     }

@@ -191,6 +191,70 @@ function targetExists(href, idsOnSite) {
 }
 let currentPage = '';
 
+// ---- Note parity (issue 19): references and notes as Jekyll shows them, and how many Dossier links both ways. ----
+
+/** Numbers a plain `<sup>` shows when it names notes: `7`, `[7]`, `7, 8`, `7–9`, `7.`. */
+const NOTE_SUP = /^\s*\[?\s*\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*\s*\]?\.?\s*$/;
+const NOTES_HEADING = /<h[1-6]\b[^>]*>\s*(?:end\s*|foot\s*)?notes?\b|<h[1-6]\b[^>]*>\s*(?:references?|bibliography|works cited|sources|citations)\b/i;
+
+/** The part of a page a reader sees as text: the {:toc} list (whose entries copy headings) and code left out. */
+function noteScope(html) {
+  return html.replace(/<pre\b[\s\S]*?<\/pre>/g, '').replace(/<a href="#[^"]*" id="markdown-toc-[^"]*">[\s\S]*?<\/a>/g, '');
+}
+
+/** Jekyll's page: each number a reader sees in a reference, and each note (a block opening with a number, or a numbered Notes list entry). */
+function jekyllNotes(html, hasReferenceList) {
+  const page = noteScope(html);
+  let refs = 0;
+  let notes = 0;
+  for (const m of page.matchAll(/<sup>([^<]*)<\/sup>/g)) {
+    if (!NOTE_SUP.test(m[1])) continue;
+    const before = page.slice(Math.max(0, m.index - 40), m.index);
+    const after = page.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    // kramdown's "↩²" back link of a note cited twice is not a reference.
+    if (/(↩|&#8617;)$/.test(before)) continue;
+    // A note opens its block or a line of it (kramdown prints stacked notes as one paragraph); a number alone before a picture cites it.
+    if (/(<(p|li|div)\b[^>]*>|\n)\s*\[?$/.test(before) && !/^\s*<img\b/.test(after)) notes++;
+    else refs += (m[1].match(/\d+/g) ?? []).length;
+  }
+  for (const m of page.matchAll(/<(h[1-6])\b[^>]*>[\s\S]*?<\/\1>\s*<ol\b[^>]*>([\s\S]*?)<\/ol>/g)) {
+    if (NOTES_HEADING.test(m[0])) notes += (m[2].match(/<li\b/g) ?? []).length;
+  }
+  notes += (page.match(/<p>\[\d{1,4}\] /g) ?? []).length;
+  if (hasReferenceList) {
+    const text = page.replace(/<p>\[\d{1,4}\] /g, '<p>').replace(/<a\b[^>]*>[\s\S]*?<\/a>/g, '').replace(/<[^>]+>/g, '');
+    for (const m of text.matchAll(/\[(\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*)\](?:\s*[–—-]\s*\[(\d{1,4})\])?/g)) refs += (m[0].match(/\d+/g) ?? []).length;
+  }
+  return { refs, notes };
+}
+
+/** Dossier's page: references linked to a note that exists, notes linking back to a reference that exists, links to nothing. */
+function dossierNotes(html, idsOnSite) {
+  const page = noteScope(html);
+  const stats = { linkedRefs: 0, linkedNotes: 0, badLinks: 0 };
+  for (const m of page.matchAll(/<a\b[^>]*class="footnote-ref[^"]*"[^>]*>/g)) {
+    const href = /href="([^"]*)"/.exec(m[0])?.[1];
+    if (href === undefined) continue;
+    if (targetExists(href, idsOnSite)) stats.linkedRefs++;
+    else stats.badLinks++;
+  }
+  for (const m of page.matchAll(/<(p|li|div)\b[^>]*class="[^"]*footnote-def[^"]*"[^>]*>([\s\S]*?)<\/\1>/g)) {
+    const back = [...m[2].matchAll(/class="footnote-(?:number|backref)"[^>]*href="([^"]*)"|href="([^"]*)"[^>]*class="footnote-backref"/g)].map((x) => x[1] ?? x[2]);
+    if (back.length > 0 && back.every((href) => targetExists(href, idsOnSite))) stats.linkedNotes++;
+  }
+  return stats;
+}
+
+/** Essays (a page and its `-N` chapters) whose Jekyll output has a `[N] …` reference list. */
+function essaysWithReferenceLists(files) {
+  const essays = new Set();
+  for (const file of files) {
+    if (/<p>\[\d{1,4}\] /.test(readFileSync(path.join(jekyllOut, file), 'utf8'))) essays.add(essayKey(file));
+  }
+  return essays;
+}
+const essayKey = (file) => file.replace(/(-\d+)?\/index\.html$/, '');
+
 const pages = [...jekyllFiles].filter((f) => f.endsWith('.html') && dossierFiles.has(f)).sort();
 const dossierIds = new Map();
 for (const file of dossierFiles) {
@@ -201,6 +265,8 @@ for (const file of dossierFiles) {
 
 const totals = { pages: pages.length, headingIds: 0, missingIds: 0, idOrderPages: 0, tocs: 0, tocMismatch: 0, leakJekyll: 0, leakDossier: 0, classPages: 0, shapePages: 0 };
 const notes = { refs: 0, linkedRefs: 0, notes: 0, linkedNotes: 0 };
+const noteParity = { refs: 0, notes: 0, linkedRefs: 0, linkedNotes: 0, badLinks: 0 };
+const referenceListEssays = essaysWithReferenceLists(pages);
 const problems = [];
 for (const file of pages) {
   const theirs = readFileSync(path.join(jekyllOut, file), 'utf8');
@@ -252,6 +318,14 @@ for (const file of pages) {
   currentPage = file;
   const stats = footnoteLinks(ours, dossierIds);
   for (const key of Object.keys(notes)) notes[key] += stats[key];
+  const shown = jekyllNotes(theirs, referenceListEssays.has(essayKey(file)));
+  const linked = dossierNotes(ours, dossierIds);
+  noteParity.refs += shown.refs;
+  noteParity.notes += shown.notes;
+  for (const key of ['linkedRefs', 'linkedNotes', 'badLinks']) noteParity[key] += linked[key];
+  if (verbose && (linked.linkedRefs !== shown.refs || linked.linkedNotes !== shown.notes || linked.badLinks > 0)) {
+    problems.push(`${file}: jekyll shows ${shown.refs} references and ${shown.notes} notes; dossier links ${linked.linkedRefs} and ${linked.linkedNotes} back, ${linked.badLinks} to nothing`);
+  }
   if (verbose && (stats.linkedRefs < stats.refs || stats.linkedNotes < stats.notes)) {
     problems.push(`${file}: notes linked ${stats.linkedRefs}/${stats.refs} refs, ${stats.linkedNotes}/${stats.notes} notes`);
   }
@@ -269,6 +343,7 @@ console.log(`"{:" leaking into text: dossier ${totals.leakDossier} pages (jekyll
 console.log(`pages with differing block classes: ${totals.classPages}`);
 console.log(`pages with differing block structure (element counts): ${totals.shapePages}`);
 console.log(`hand-numbered notes (dossier): refs linked ${notes.linkedRefs}/${notes.refs} (${pct(notes.linkedRefs, notes.refs)}%), notes linked back ${notes.linkedNotes}/${notes.notes} (${pct(notes.linkedNotes, notes.notes)}%)`);
+console.log(`notes as Jekyll shows them: references linked ${noteParity.linkedRefs}/${noteParity.refs} (${pct(noteParity.linkedRefs, noteParity.refs)}%), notes linked back ${noteParity.linkedNotes}/${noteParity.notes} (${pct(noteParity.linkedNotes, noteParity.notes)}%), links to nothing: ${noteParity.badLinks}`);
 if (problems.length > 0) {
   console.log(`\nDetails (${problems.length}):`);
   for (const line of problems.slice(0, verbose ? problems.length : 40)) console.log(`- ${line}`);

@@ -261,4 +261,60 @@ while (written < pageCount) {
   });
   essayNo++;
 }
+written += writeNoteVariantEssays();
 process.stdout.write(`wrote ${written} pages to ${outDir}\n`);
+
+// ---- Note variants (FORMAT.md §4, issue 19): essays written the ways real sites write notes. ----
+
+/** A note's text: an invented citation. */
+function citation(n) {
+  return `${pick(['A.', 'B.', 'C.'])} ${pick(WORDS)}, *${pick(WORDS)} ${pick(WORDS)} Review* ${n} (19${50 + (n % 49)}), ${n * 3}.`;
+}
+
+/** One chapter per group of variants; the opening page cites note 1, which chapter 1 holds. Returns pages written. */
+function writeNoteVariantEssays() {
+  const letter = 'G';
+  const slug = 'note-variants';
+  const title = '§ Note Variants';
+  write(`docs/${letter}/${slug}.md`, frontMatter({ layout: 'default', title, parent: letter, nav_order: 900, has_children: true }) + `${sentence()}<sup>1</sup> ${sentence()}\n`);
+  const chapter = (i, body) => write(`docs/${letter}/${slug}-${i}.md`, frontMatter({ layout: 'default', title: `${i} ${pick(WORDS)}`, parent: title, grand_parent: letter, nav_order: i }) + body);
+  chapter(1, [
+    `## ${pick(WORDS)} first`,
+    `[<sup>1</sup>] ${citation(1)}`,
+    `> ***${pick(WORDS)}** ${sentence()}<sup>2</sup>*`,
+    `***\n<sup>2</sup>. ${citation(2)}\n{: .fs-2}\n\n***`,
+    `### ${pick(WORDS).toUpperCase()} <sup>3</sup>`,
+    `#### ${pick(WORDS).toUpperCase()}<sup>4</sup>`,
+    `<sup>3</sup> ${citation(3)}`,
+    `<sup>4</sup>${citation(4)}`,
+    `| ${pick(WORDS)} | ${pick(WORDS)} |\n|---|---|\n| ${pick(WORDS)} | 4<sup>5</sup> |`,
+    `<sup>5.</sup> ${citation(5)}`,
+    `${sentence()} [the ${pick(WORDS)} charter<sup>6</sup>](https://example.org/charter) ${sentence()}`,
+    `<sup>[6]</sup> ${citation(6)}`,
+    `${sentence()}<sup>7</sup>`,
+    `***\n<sup>7</sup>. ${citation(7)}\n\n${sentence()}\n\n***`,
+    `<sup>8</sup>\n![${pick(WORDS)}](https://example.org/chart.png)`,
+    `<p><sup>8</sup> ${sentence()}</p>`,
+    `<table>\n  <tr><td><p align="center">${pick(WORDS)}<sup>9, 10</sup></p></td><td>12</td></tr>\n</table>`,
+    `<sup>9</sup>. ${citation(9)}`,
+    `<sup>10</sup>. ${citation(10)}`,
+    `${sentence()} The 4<sup>th</sup> ${pick(WORDS)}.`,
+  ].join('\n\n') + '\n');
+  chapter(2, [
+    `## ${pick(WORDS)} second`,
+    `| ${pick(WORDS)} | ${pick(WORDS)} |\n|---|---|\n| ${pick(WORDS)}<sup>1</sup> | 12 |\n| ${pick(WORDS)}<sup>2</sup> | 9 |`,
+    `<sup>1</sup> ${sentence()}\n<sup>2</sup> ${sentence()}`,
+    `${sentence()}<sup>11</sup> ${sentence()}<sup>12</sup>`,
+    `## Endnotes`,
+    `11. ${citation(11)}\n12. ${citation(12)}`,
+  ].join('\n\n') + '\n');
+  // An IEEE-style essay: `[N]` citations and a References chapter.
+  const ieee = '§ Bracketed Citations';
+  write(`docs/${letter}/bracketed.md`, frontMatter({ layout: 'default', title: ieee, parent: letter, nav_order: 901, has_children: true }) + `${sentence()}\n`);
+  const ieeeChapter = (i, name, body) => write(`docs/${letter}/bracketed-${i}.md`, frontMatter({ layout: 'default', title: name, parent: ieee, grand_parent: letter, nav_order: i }) + body);
+  ieeeChapter(1, `${pick(WORDS)} towers`, `## Towers\n\n${sentence()} [1]. ${sentence()} [1, 3], ${sentence()} [2–4]. ${sentence()} [2]-[4]. A link [1](https://example.org/one) stays.\n`);
+  ieeeChapter(2, 'References', `## References\n\n${[1, 2, 3, 4].map((n) => `[${n}] ${citation(n)}`).join('\n\n')}\n`);
+  // `[N]` in an essay without a reference list is only text.
+  write(`docs/${letter}/no-list.md`, frontMatter({ layout: 'default', title: 'Without a List', parent: letter, nav_order: 902 }) + `## Without\n\nAn index such as items[1] or a reading [2] is text.\n`);
+  return 7;
+}

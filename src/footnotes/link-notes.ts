@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
-import { noteBackrefsHtml, noteNumberHtml } from '../markdown/plugins/remark-hand-numbered-notes.js';
+import { anchorHtml, defAttributesHtml, kramdownAttributeHtml, noteBackrefsHtml, noteNumberHtml, refHtml, rewriteNoteMarkup, type NoteMarkup } from '../markdown/notes/note-markup.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
@@ -31,6 +31,11 @@ export interface NoteLinker {
    * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
    */
   html(path: string): string;
+  /**
+   * A page's body as its essay's print edition shows it: notes linked within the one document (ids
+   * prefixed by the page's place in its essay, so chapters never repeat an id), no preview templates.
+   */
+  printHtml(path: string): string;
   /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
   signature(path: string): string;
   /** Drops what is kept for `path` (its links and recent HTML), once nothing will ask for it again. */
@@ -48,7 +53,9 @@ export function noteLinker(
   const urls = new Map(pages.map((p) => [p.path, p.url]));
   const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const links = new Map<string, PageLinks>();
+  const groupOf = new Map<string, readonly string[]>();
   const link = (group: readonly string[]): Diagnostic[] => {
+    for (const path of group) groupOf.set(path, group);
     // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.
     const linked = reuse.value(`notes:${group.join('\0')}`, () => [nav, baseurl, ...group.map((path) => rendered.get(path))], () => {
       const essay = resolveEssayNotes(group, rendered);
@@ -71,6 +78,19 @@ export function noteLinker(
     if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value as string);
     return out;
   };
+  // The print edition asks for an essay's pages one after another: its links are kept for the last essay only.
+  let printed: { group: readonly string[]; links: Map<string, PageLinks> } | undefined;
+  const printHtml = (path: string): string => {
+    const group = groupOf.get(path) ?? [path];
+    const prefixOf = (page: string) => `p${group.indexOf(page)}-`;
+    if (printed?.group !== group) {
+      const inPrint = (from: string, to: string, id: string) => (group.includes(to) ? `#${prefixOf(to)}${id}` : hrefTo(from, to, id));
+      printed = { group, links: pageLinks(resolveEssayNotes(group, rendered), inPrint) };
+    }
+    const body = rendered.get(path)?.html ?? '';
+    const empty: PageLinks = { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
+    return rewriteNoteLinks(body, printed.links.get(path) ?? empty, prefixOf(path));
+  };
   const signature = (path: string): string => {
     const page = links.get(path);
     return page === undefined ? '' : JSON.stringify([[...page.refHref], [...page.backHrefs], [...page.previews]]);
@@ -78,8 +98,9 @@ export function noteLinker(
   const forget = (path: string): void => {
     links.delete(path);
     recent.delete(path);
+    groupOf.delete(path);
   };
-  return { link, html, signature, forget };
+  return { link, html, printHtml, signature, forget };
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {
@@ -97,6 +118,8 @@ function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: str
     const note = essay.target.get(placed.ref);
     const href = note === undefined ? undefined : hrefTo(placed.page, note.page, note.def.id);
     const links = forPage(placed.page);
+    // A `[N]` citation with nothing to land on is left out, so the rewrite turns it back into text.
+    if (placed.ref.cite === true && href === undefined) continue;
     links.refHref.set(placed.ref.id, href);
     if (note !== undefined && href !== undefined && note.page !== placed.page) links.previews.set(href, note.def.html);
   }
@@ -109,33 +132,45 @@ function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: str
 }
 
 /**
- * The note markup the Markdown stage emits (see remark-hand-numbered-notes), found in one pass: a
- * reference's `<a class="footnote-ref">` tag; a note's number element (group 2: its id, group 3: its
- * content); a note's back-link list (group 4: its id).
+ * Rewrites the note markup the Markdown stage wrote (see note-markup.ts) in one pass over the page.
+ * With `prefix` (the print edition) every note id takes it, so chapters put together keep their ids apart.
  */
-const NOTE_MARKUP =
-  /<a\b[^>]*\bclass="footnote-ref"[^>]*>|<(a|span) class="footnote-number" data-for="([^"]*)"[^>]*>([\s\S]*?)<\/\1>|<span class="footnote-backrefs" data-for="([^"]*)">[\s\S]*?<\/span>/g;
-
-/** Rewrites the note markup the Markdown stage emitted: string work only, no parsing, one pass over the page. */
-function rewriteNoteLinks(html: string, links: PageLinks): string {
-  const out = html.replace(NOTE_MARKUP, (tag: string, _name?: string, numberId?: string, inner?: string, backrefsId?: string) => {
-    if (numberId !== undefined) {
-      const hrefs = links.backHrefs.get(numberId);
-      return hrefs === undefined ? tag : noteNumberHtml(numberId, inner ?? '', hrefs[0]);
-    }
-    if (backrefsId !== undefined) {
-      const hrefs = links.backHrefs.get(backrefsId);
-      return hrefs === undefined ? tag : noteBackrefsHtml(backrefsId, hrefs);
-    }
-    const id = /\sid="([^"]*)"/.exec(tag)?.[1];
-    if (id === undefined || !links.refHref.has(id)) return tag;
-    const href = links.refHref.get(id);
-    // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
-    if (href === undefined) return tag.replace(/\shref="[^"]*"/, '').replace('class="footnote-ref"', 'class="footnote-ref footnote-missing"');
-    return tag.replace(/\shref="[^"]*"/, ` href="${escapeHtml(href)}"`);
-  });
-  if (links.previews.size === 0) return out;
+function rewriteNoteLinks(html: string, links: PageLinks, prefix = ''): string {
+  const out = rewriteNoteMarkup(html, (found) => rewritePiece(found, links, prefix));
+  if (prefix !== '' || links.previews.size === 0) return out;
   const entries = [...links.previews].map(([href, note]) => `<div data-href="${escapeHtml(href)}">${note}</div>`);
   // Inert until the preview script reads it: cross-chapter notes show on hover without fetching the other page.
   return `${out}\n<template class="footnote-templates">${entries.join('')}</template>\n`;
+}
+
+function rewritePiece(found: NoteMarkup, links: PageLinks, prefix: string): string | undefined {
+  const local = (href: string) => (href.startsWith('#') ? `#${prefix}${href.slice(1)}` : href);
+  switch (found.kind) {
+    case 'number': {
+      const hrefs = links.backHrefs.get(found.id);
+      if (hrefs === undefined && prefix === '') return undefined;
+      return noteNumberHtml(prefix + found.id, found.inner, hrefs === undefined ? found.href && local(found.href) : hrefs[0]);
+    }
+    case 'backrefs': {
+      const hrefs = links.backHrefs.get(found.id);
+      if (hrefs === undefined && prefix === '') return undefined;
+      return noteBackrefsHtml(prefix + found.id, hrefs ?? found.hrefs.map(local), found.all);
+    }
+    case 'anchor':
+      // A citation range the essay has no reference list for is plain text: its anchors go.
+      if (found.cite && !links.refHref.has(found.id)) return '';
+      return prefix === '' ? undefined : anchorHtml(prefix + found.id, found.cite);
+    case 'ref':
+      if (!links.refHref.has(found.id)) {
+        // `[N]` without a reference list in the essay stays the text the author wrote.
+        if (found.cite) return found.text;
+        return prefix === '' ? undefined : refHtml(prefix + found.id, found.text, local(found.href), false);
+      }
+      // A reference to a note that exists nowhere stays visible but is no longer a link to nothing.
+      return refHtml(prefix + found.id, found.text, links.refHref.get(found.id), found.cite);
+    case 'def':
+      return prefix === '' ? undefined : defAttributesHtml(prefix + found.id, found.classes, found.classFirst);
+    case 'kramdown':
+      return prefix === '' ? undefined : kramdownAttributeHtml(found.attribute, prefix + found.value);
+  }
 }

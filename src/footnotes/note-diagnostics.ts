@@ -3,7 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 import type { NavTree } from '../nav/nav-tree.js';
-import { essayGroups, isKramdownLabel, resolveEssayNotes, type EssayNotes, type PlacedDef, type PlacedRef } from './resolve-notes.js';
+import { essayGroups, isKramdownLabel, isPageLocalLabel, resolveEssayNotes, type EssayNotes, type PlacedDef, type PlacedRef } from './resolve-notes.js';
 
 /** Every note problem of the site, positioned at the reference or note in the Markdown source. */
 export function noteDiagnostics(
@@ -24,7 +24,8 @@ export function essayNoteDiagnostics(essay: EssayNotes, severity: Severity = 'wa
     out.push({ file: p.page, line: node.line, column: node.column, severity, rule: `notes/${rule}`, message });
   const explained = new Set<string>();
   for (const run of new Set(essay.refs.map((r) => r.run))) {
-    const refs = essay.refs.filter((r) => r.run === run && !isKramdownLabel(r.ref.label));
+    // IEEE-style `[N]` citations repeat and jump by design; a table's own notes are numbered apart.
+    const refs = essay.refs.filter((r) => r.run === run && !isPageLocalLabel(r.ref.label) && r.ref.cite !== true);
     for (const { ref, skipped, other } of duplicateCitations(refs)) {
       explained.add(`${run}:${skipped}`);
       at(ref, ref.ref, 'duplicate-citation',
@@ -42,7 +43,8 @@ export function essayNoteDiagnostics(essay: EssayNotes, severity: Severity = 'wa
     }
   }
   for (const r of essay.refs) {
-    if (essay.target.has(r.ref)) continue;
+    // A `[N]` with no reference list to land on is ordinary text, not a broken citation.
+    if (essay.target.has(r.ref) || r.ref.cite === true) continue;
     const name = isKramdownLabel(r.ref.label) ? `[${r.ref.label}]` : r.ref.label;
     const where = isKramdownLabel(r.ref.label) ? 'on this page' : 'in this essay';
     at(r, r.ref, 'missing-note', `note ${name} is cited but no note ${name} exists ${where}`);
@@ -50,10 +52,11 @@ export function essayNoteDiagnostics(essay: EssayNotes, severity: Severity = 'wa
   let previousDef: PlacedDef | undefined;
   for (const d of essay.defs) {
     const kramdown = isKramdownLabel(d.def.label);
-    if (!essay.citedBy.has(d.def) && !explained.has(`${d.run}:${d.def.label}`)) {
+    // A reference list may name works the text never cites; only notes are expected to be cited.
+    if (!essay.citedBy.has(d.def) && d.def.list !== true && !explained.has(`${d.run}:${d.def.label}`)) {
       at(d, d.def, 'unreferenced-note', kramdown ? `note [${d.def.label}] is never cited (kramdown leaves it out of the page)` : `note ${d.def.label} is never cited`);
     }
-    if (kramdown) continue;
+    if (kramdown || isPageLocalLabel(d.def.label)) continue;
     if (previousDef !== undefined && previousDef.run === d.run && Number(d.def.label) < Number(previousDef.def.label)) {
       at(d, d.def, 'out-of-order', `note ${d.def.label} comes after note ${previousDef.def.label}`);
     }

@@ -1,8 +1,8 @@
 /** Matches every note reference of an essay with its note, across chapter pages, in reading order. */
 import type { Page } from '../front-matter/page.js';
-import { KRAMDOWN_LABEL_PREFIX } from '../markdown/plugins/remark-hand-numbered-notes.js';
+import { KRAMDOWN_LABEL_PREFIX } from '../markdown/notes/kramdown-notes.js';
 import type { NoteDef, NoteRef, RenderedPage } from '../markdown/page-data.js';
-import type { NavTree } from '../nav/nav-tree.js';
+import type { NavNode, NavTree } from '../nav/nav-tree.js';
 
 /** A reference and the page it sits on. */
 export interface PlacedRef {
@@ -35,15 +35,28 @@ export function isKramdownLabel(label: string): boolean {
   return label.startsWith(KRAMDOWN_LABEL_PREFIX);
 }
 
-/** The essays of a site: pages sharing a nav parent, in nav order; every other page is an essay of its own. */
+/** Whether a label only ever resolves on its own page: kramdown notes and a table's own notes (`t1:2`). */
+export function isPageLocalLabel(label: string): boolean {
+  return isKramdownLabel(label) || /^t\d+:/.test(label);
+}
+
+/**
+ * The essays of a site: pages sharing a nav parent, in nav order, with that parent first when its
+ * children are all chapters (an essay's opening page cites notes kept in chapter 1); every other
+ * page is an essay of its own.
+ */
 export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
   const known = new Set(pages.map((p) => p.path));
   const seen = new Set<string>();
   const groups: string[][] = [];
+  const opensChapters = (node: NavNode | undefined): boolean => node !== undefined && node.children.length > 0 && node.children.every((c) => c.children.length === 0);
   for (const page of pages) {
     if (seen.has(page.path)) continue;
-    const siblings = nav.byPath.get(page.path)?.parent?.children;
-    const group = siblings === undefined ? [page.path] : siblings.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
+    const node = nav.byPath.get(page.path);
+    const parent = node !== undefined && opensChapters(node) ? node : node?.parent;
+    // An essay page that opens chapters goes with its chapters, never with its own siblings.
+    const members = parent === undefined ? [] : opensChapters(parent) ? [parent, ...parent.children] : parent.children.filter((c) => !opensChapters(c));
+    const group = members.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
     if (!group.includes(page.path)) group.push(page.path);
     for (const p of group) seen.add(p);
     groups.push(group);
@@ -63,7 +76,7 @@ export function resolveEssayNotes(paths: readonly string[], rendered: ReadonlyMa
     const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
     const pageRefs = [...notes.refs].sort(byPosition);
     const pageDefs = [...notes.defs].sort(byPosition);
-    const firstHand = [...pageRefs, ...pageDefs].filter((n) => !isKramdownLabel(n.label)).sort(byPosition)[0];
+    const firstHand = [...pageRefs, ...pageDefs].filter((n) => !isPageLocalLabel(n.label) && !('cite' in n)).sort(byPosition)[0];
     // Some essays restart their numbering in every chapter: a chapter whose first note item cites 1 starts a new run.
     // (A chapter opening on the *note* 1 is the printed page breaking after the reference, not a restart.)
     if (firstHand?.label === '1' && !('html' in firstHand) && seenNotes) run++;
@@ -83,7 +96,9 @@ export function resolveEssayNotes(paths: readonly string[], rendered: ReadonlyMa
   const citedBy = new Map<NoteDef, PlacedRef[]>();
   for (const placed of refs) {
     if (placed.ref.id === '') continue;
-    const candidates = defsByLabel.get(placed.ref.label) ?? [];
+    // A bracketed `[N]` citation lands only on an entry of a numbered reference list.
+    const all = defsByLabel.get(placed.ref.label) ?? [];
+    const candidates = placed.ref.cite === true ? all.filter((d) => d.def.list === true) : all;
     const found = pickNote(placed, candidates, pageIndex);
     if (found === undefined) continue;
     target.set(placed.ref, found);
@@ -96,12 +111,16 @@ export function resolveEssayNotes(paths: readonly string[], rendered: ReadonlyMa
 
 function pickNote(placed: PlacedRef, candidates: readonly PlacedDef[], pageIndex: ReadonlyMap<string, number>): PlacedDef | undefined {
   const samePage = candidates.find((d) => d.page === placed.page);
-  if (samePage !== undefined || isKramdownLabel(placed.ref.label)) return samePage;
+  if (samePage !== undefined || isPageLocalLabel(placed.ref.label)) return samePage;
+  // Notes of the reference's own numbering run first; any other run's when that has none.
+  return nearest(placed, candidates.filter((d) => d.run === placed.run), pageIndex) ?? nearest(placed, candidates, pageIndex);
+}
+
+function nearest(placed: PlacedRef, candidates: readonly PlacedDef[], pageIndex: ReadonlyMap<string, number>): PlacedDef | undefined {
   const here = pageIndex.get(placed.page) ?? 0;
   let best: PlacedDef | undefined;
   let bestScore = Infinity;
   for (const d of candidates) {
-    if (d.run !== placed.run) continue;
     const distance = (pageIndex.get(d.page) ?? 0) - here;
     // A printed page breaks forward: notes usually follow their references, so later chapters win ties.
     const score = distance > 0 ? distance * 2 - 1 : -distance * 2;

@@ -20,6 +20,8 @@ export interface NoteRef {
   id: string;
   line: number;
   column: number;
+  /** A bracketed `[N]` citation: linked only when the essay has a numbered reference list. */
+  cite?: boolean;
 }
 
 /** A note definition (a paragraph opening with `<sup>N</sup>.`, or `[^N]: …`). */
@@ -31,6 +33,8 @@ export interface NoteDef {
   column: number;
   /** The note's text as HTML, for previews of notes on other chapter pages (empty for kramdown `[^n]` notes, which are page-local). */
   html: string;
+  /** An entry of a numbered reference list (under a References heading, or `[N] …` entries): `[N]` citations may land on it, and it need not be cited. */
+  list?: boolean;
 }
 
 /** A link or embedded resource the page points at, with its position in the Markdown source. */

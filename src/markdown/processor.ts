@@ -10,6 +10,7 @@ import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
+import rehypeNoteTexts from './plugins/rehype-note-texts.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
 import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
@@ -68,6 +69,8 @@ export function createProcessor(options: ProcessorOptions) {
       // Raw HTML (style blocks, iframes, sup tags) passes through untouched.
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeHeadingAnchors, { enabled: options.headingAnchors })
+      // Note texts for previews on other pages, read from the tree as the page prints them.
+      .use(rehypeNoteTexts)
       // Last tree step, so ids added by any plugin are seen.
       .use(rehypeCollectIds)
       .use(rehypeStringify, { allowDangerousHtml: true })

@@ -4,7 +4,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import { escapeHtml } from '../html-text.js';
 import { pageTerms } from './page-terms.js';
 import type { RenderedPage } from './page-data.js';
-import { fillNoteTexts } from './plugins/remark-hand-numbered-notes.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS } from '../config/kramdown-options.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
@@ -76,7 +75,6 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
     }));
     const notes = file.data.notes ?? { refs: [], defs: [] };
     const body = String(html);
-    fillNoteTexts(body, notes.defs);
     return {
       path: input.path,
       html: body,

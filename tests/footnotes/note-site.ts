@@ -91,5 +91,5 @@ export function landing(href: string, fromPage: string, pages: readonly Page[], 
 export function linkAllNotes(pages: readonly Page[], rendered: ReadonlyMap<string, RenderedPage>, nav: NavTree, baseurl: string) {
   const linker = noteLinker(pages, rendered, nav, baseurl);
   const diagnostics = essayGroups(pages, nav).flatMap((group) => linker.link(group));
-  return { html: linker.html, diagnostics };
+  return { html: linker.html, printHtml: linker.printHtml, diagnostics };
 }

@@ -1,325 +1,184 @@
-/** Turns hand-numbered `<sup>N</sup>` notes and kramdown `[^n]` footnotes into linked references and notes. */
-import type { BlockContent, FootnoteDefinition, Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { nodeClasses } from '../attribute-list.js';
-import { SKIP, walk } from '../walk.js';
+/** Turns hand-numbered notes (`<sup>N</sup>`, `[N]`, numbered Notes lists) and kramdown `[^n]` footnotes into linked references and notes. */
+import type { ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { NotePlacement } from '../../config/site-config.js';
-import type { NoteDef, NoteRef } from '../page-data.js';
-import { escapeHtml } from '../../html-text.js';
+import { nodeClasses } from '../attribute-list.js';
+import { convertKramdownNotes } from '../notes/kramdown-notes.js';
+import { bracketCitations, isOddMarker, isReference, supText } from '../notes/markers.js';
+import { findNoteBlocks, type NoteBlock, type TableScope } from '../notes/note-blocks.js';
+import { CONTINUATION_CLASS, DEF_CLASS, noteId } from '../notes/note-markup.js';
+import { backrefsNode, element, isNoteRefNode, numberNode, partNodes, supReferenceNode } from '../notes/note-nodes.js';
+import { gatherAtEnd, splitStackedNotes } from '../notes/note-placement.js';
+import { newNoteState, referenceParts, uniqueId, type NoteState } from '../notes/note-state.js';
+import { linkRawHtml, type OddMarker } from '../notes/raw-html-notes.js';
+import { SKIP, walk } from '../walk.js';
+
+export { KRAMDOWN_LABEL_PREFIX } from '../notes/kramdown-notes.js';
 
 export interface HandNumberedNotesOptions {
   /** `inline` keeps notes where the author put them; `end` gathers them at the end of the page. */
   placement?: NotePlacement;
 }
 
-/** Prefix of the labels of kramdown `[^name]` notes in page data: they are page-local, never linked across chapters. */
-export const KRAMDOWN_LABEL_PREFIX = '^';
-
-/** The element holding a note's number: a link back to its first reference, or plain when nothing cites it. */
-export function noteNumberHtml(noteId: string, inner: string, firstRefHref: string | undefined): string {
-  return firstRefHref === undefined
-    ? `<span class="footnote-number" data-for="${noteId}">${inner}</span>`
-    : `<a class="footnote-number" data-for="${noteId}" href="${escapeHtml(firstRefHref)}" role="doc-backlink">${inner}</a>`;
-}
-
-/** The list of "↩" links a note ends with; empty unless the note is cited more than once (the number links to the first). */
-export function noteBackrefsHtml(noteId: string, refHrefs: readonly string[]): string {
-  const links =
-    refHrefs.length < 2
-      ? ''
-      : refHrefs
-          .map((href, i) => ` <a class="footnote-backref" href="${escapeHtml(href)}" role="doc-backlink" aria-label="Back to citation ${i + 1}">↩${i === 0 ? '' : `<sup>${i + 1}</sup>`}</a>`)
-          .join('');
-  return `<span class="footnote-backrefs" data-for="${noteId}">${links}</span>`;
-}
-
-/**
- * Fills in the text of each hand-numbered note from the page's HTML: what stands between the note's
- * number (noteNumberHtml) and its back links (noteBackrefsHtml), without the `.` after the number.
- */
-export function fillNoteTexts(pageHtml: string, defs: readonly NoteDef[]): void {
-  let from = 0;
-  for (const def of defs) {
-    // kramdown `[^n]` notes carry their text already.
-    if (def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) continue;
-    const marker = `class="footnote-number" data-for="${def.id}"`;
-    // Notes appear in page order, so each search starts where the last note ended.
-    let number = pageHtml.indexOf(marker, from);
-    if (number === -1) number = pageHtml.indexOf(marker);
-    const end = pageHtml.indexOf(`<span class="footnote-backrefs" data-for="${def.id}">`, number);
-    if (number === -1 || end === -1) continue;
-    // The number is `<sup>N</sup>` inside an <a> or <span>; its text starts after that element closes.
-    const start = pageHtml.indexOf('>', pageHtml.indexOf('</sup>', number) + 6) + 1;
-    def.html = pageHtml.slice(start, end).replace(/^[\s.:)]+/, '').trim();
-    from = end;
-  }
-}
-
-/** `<sup>` content that names notes: `7`, `[7]`, `7,8`, `7, 8`, `7–9`. Ordinary superscripts (`th`, `®`) do not match. */
-const REFERENCE = /^\s*\[?\s*\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*\s*\]?\s*$/;
-/** `<sup>` content that opens a note: `7`, `7.`, `[7]`. */
-const OPENER = /^\s*\[?(\d{1,4})\]?\.?\s*$/;
-
-interface State {
-  refs: NoteRef[];
-  defs: NoteDef[];
-  /** Reference ids per label, in document order. */
-  refIds: Map<string, string[]>;
-  used: Set<string>;
-}
+/** Nodes whose children are phrasing: where references are read. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 /** Plugin: recognises notes and references, renders them linked, and records them in `file.data.notes`. */
 export default function remarkHandNumberedNotes(options: HandNumberedNotesOptions = {}) {
   const placement = options.placement ?? 'inline';
   return (tree: Root, file: VFile) => {
-    const state: State = { refs: [], defs: [], refIds: new Map(), used: new Set() };
+    const state = newNoteState();
     const kramdownFooter = convertKramdownNotes(tree, state);
     splitStackedNotes(tree);
-    const notes: Array<{ node: Paragraph; id: string; label: string }> = [];
-    walk<Nodes>(tree, (node) => {
-      if (node.type !== 'paragraph') return undefined;
-      const opener = openerLabel(node.children);
-      if (opener !== undefined) {
-        const id = uniqueId(state, `fn-${opener}`);
-        notes.push({ node, id, label: opener });
-        linkReferences(node.children, 3, state);
-      } else linkReferences(node.children, 0, state);
-      return SKIP;
-    });
-    for (const note of notes) finishNote(note.node, note.id, note.label, state);
-    if (placement === 'end' && notes.length > 0) gatherAtEnd(tree, new Set(notes.map((n) => n.node)));
+    const layout = findNoteBlocks(tree);
+    for (const note of layout.notes) separateBracketMarker(note);
+    linkReferences(tree, new Map(layout.notes.map((n) => [n.node as Nodes, n])), layout.scopes, state, file);
+    hoistOutOfLinks(tree);
+    for (const note of layout.notes) finishNote(note, state);
+    const moved = layout.notes.flatMap((n) => (n.node.type === 'paragraph' ? [n.node, ...n.continuation] : []));
+    if (placement === 'end' && moved.length > 0) gatherAtEnd(tree, new Set(moved));
     if (kramdownFooter !== undefined) tree.children.push(kramdownFooter);
     file.data.notes = { refs: state.refs, defs: state.defs };
   };
 }
 
-function openerLabel(children: readonly PhrasingContent[]): string | undefined {
-  const [open, text, close] = children;
-  if (!isSupOpen(open) || text?.type !== 'text' || !isSupClose(close)) return undefined;
-  const match = OPENER.exec(text.value);
-  return match?.[1] === undefined ? undefined : String(Number(match[1]));
+/** A `[1] Text` entry keeps `[1]` as its own text node, so it becomes the number and is never read as a citation. */
+function separateBracketMarker(note: NoteBlock): void {
+  if (note.opener?.style !== 'bracket' || note.node.type !== 'paragraph') return;
+  const first = note.node.children[0];
+  if (first?.type !== 'text') return;
+  const marker = /^\[\d+\]/.exec(first.value)?.[0] ?? '';
+  note.node.children.splice(0, 1, { type: 'text', value: marker }, { type: 'text', value: first.value.slice(marker.length) });
+  note.opener = { ...note.opener, span: 1 };
 }
 
-function isSupOpen(node: Nodes | undefined): node is Html {
-  return node?.type === 'html' && /^<sup(\s[^>]*)?>$/i.test(node.value);
+/** Links every reference in document order: `<sup>` markers in any phrasing, `[N]` citations in text, markers in raw HTML blocks. */
+function linkReferences(tree: Root, notes: ReadonlyMap<Nodes, NoteBlock>, scopes: ReadonlyMap<Nodes, TableScope>, state: NoteState, file: VFile): void {
+  const report = (odd: readonly OddMarker[]) => {
+    for (const o of odd) {
+      const place = { line: o.line, column: o.column };
+      file.message(`${o.text} looks like a note marker but holds no note number Dossier can link; write it as <sup>N</sup>`, { place, ruleId: 'unresolved-marker', source: 'notes' });
+    }
+  };
+  const visit = (root: Nodes, scope: TableScope | undefined): void =>
+    walk<Nodes>(root, (node, _index, parent) => {
+      const own = node === root ? undefined : scopes.get(node);
+      if (own !== undefined && node.type !== 'html') {
+        visit(node, own);
+        return SKIP;
+      }
+      if (node.type === 'html') {
+        if (parent !== undefined && !PHRASING_PARENTS.has(parent.type)) report(linkRawHtml(node, state, own ?? scope));
+        return undefined;
+      }
+      if (isTocEntry(node)) return SKIP;
+      if (isNoteRefNode(node) || !('children' in node) || !PHRASING_PARENTS.has(node.type)) return undefined;
+      const start = notes.get(node)?.opener?.span ?? 0;
+      const cites = node.type !== 'link' && node.type !== 'linkReference';
+      report(linkPhrasing(node.children as PhrasingContent[], start, scope, cites, state));
+      return undefined;
+    });
+  visit(tree, undefined);
 }
 
-function isSupClose(node: Nodes | undefined): node is Html {
-  return node?.type === 'html' && /^<\/sup\s*>$/i.test(node.value);
+/** A `{:toc}` entry copies its heading's text, marker included; kramdown prints it there as a plain superscript. */
+function isTocEntry(node: Nodes): boolean {
+  const properties = node.type === 'link' ? node.data?.hProperties : undefined;
+  return typeof properties?.['id'] === 'string' && typeof properties['href'] === 'string' && properties['href'].startsWith('#');
 }
 
-/** Gives an id not yet used on this page: `fn-7`, then `fn-7-2`, … */
-function uniqueId(state: State, base: string): string {
-  let id = base;
-  for (let n = 2; state.used.has(id); n++) id = `${base}-${n}`;
-  state.used.add(id);
-  return id;
-}
-
-/** Replaces every numbered `<sup>` from `start` on with linked references. */
-function linkReferences(children: PhrasingContent[], start: number, state: State): void {
-  for (let i = start; i + 2 < children.length; i++) {
-    const open = children[i];
-    const text = children[i + 1];
-    if (!isSupOpen(open) || text?.type !== 'text' || !isSupClose(children[i + 2]) || !REFERENCE.test(text.value)) continue;
-    const place = open.position?.start;
-    children.splice(i, 3, referenceNode(text.value, place?.line ?? 1, place?.column ?? 1, state));
+/** Replaces numbered `<sup>` runs and `[N]` citations among `children` (from `start` on) with linked references. */
+function linkPhrasing(children: PhrasingContent[], start: number, scope: TableScope | undefined, cites: boolean, state: NoteState): OddMarker[] {
+  const odd: OddMarker[] = [];
+  for (let i = start; i < children.length; i++) {
+    const content = supText(children, i);
+    const child = children[i];
+    const at = child?.position?.start;
+    if (content !== undefined) {
+      const place = { line: at?.line ?? 1, column: at?.column ?? 1, cite: false, ...(scope === undefined ? {} : { scope }) };
+      if (isReference(content)) children.splice(i, 3, supReferenceNode(referenceParts(content.split(/(\d+)/), place, state)));
+      else if (isOddMarker(content)) odd.push({ text: `<sup>${content}</sup>`, line: place.line, column: place.column });
+    } else if (cites && child?.type === 'text') {
+      const nodes = citationNodes(child.value, at, state);
+      if (nodes !== undefined) {
+        children.splice(i, 1, ...nodes);
+        i += nodes.length - 1;
+      }
+    }
   }
+  return odd;
 }
 
-function referenceNode(content: string, line: number, column: number, state: State): PhrasingContent {
-  const parts: PhrasingContent[] = [];
-  const tokens = content.split(/(\d+)/);
-  let previous: number | undefined;
-  tokens.forEach((token, i) => {
-    if (i % 2 === 0) {
-      if (token !== '') parts.push({ type: 'text', value: token });
-      return;
-    }
-    const n = Number(token);
-    // A range such as `7–9` cites 8 too: it gets an empty anchor so note 8 can link back to it.
-    if (previous !== undefined && /^\s*[–—-]\s*$/.test(tokens[i - 1] ?? '') && n > previous && n - previous <= 20) {
-      for (let k = previous + 1; k < n; k++) parts.push(element('span', { id: recordRef(String(k), line, column, state), className: ['footnote-anchor'] }, []));
-    }
-    const label = String(n);
-    const id = recordRef(label, line, column, state);
-    parts.push(element('a', { href: `#fn-${label}`, id, className: ['footnote-ref'], role: 'doc-noteref' }, [{ type: 'text', value: token }]));
-    previous = n;
-  });
-  return element('sup', { className: ['footnote-sup'] }, parts);
-}
-
-function recordRef(label: string, line: number, column: number, state: State): string {
-  const id = uniqueId(state, `fnref-${label}`);
-  state.refs.push({ label, id, line, column });
-  const ids = state.refIds.get(label) ?? [];
-  ids.push(id);
-  state.refIds.set(label, ids);
-  return id;
-}
-
-/** Gives a note paragraph its id, its number link and its back links, and records its HTML for previews. */
-function finishNote(node: Paragraph, id: string, label: string, state: State): void {
-  const text = node.children[1];
-  const inner = text?.type === 'text' ? escapeHtml(text.value) : label;
-  const place = node.position?.start;
-  // The note's text is taken from the page's finished HTML (fillNoteTexts), so a preview reads exactly as the note does.
-  state.defs.push({ label, id, line: place?.line ?? 1, column: place?.column ?? 1, html: '' });
-  // Within one page a note answers the references to its number; linkNotes widens this to the whole essay.
-  const isFirstDef = state.defs.find((d) => d.label === label)?.id === id;
-  const refs = isFirstDef ? (state.refIds.get(label) ?? []).map((r) => `#${r}`) : [];
-  node.children.splice(0, 3, html(noteNumberHtml(id, `<sup>${inner}</sup>`, refs[0])));
-  node.children.push(html(noteBackrefsHtml(id, refs)));
-  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id, className: [...nodeClasses(node), 'footnote-def'] } };
-}
-
-/** kramdown writes stacked notes as one paragraph per line; without IAL lines between them CommonMark joins them, so split them again. */
-function splitStackedNotes(tree: Root): void {
-  walk<Nodes>(tree, (node) => {
-    // Notes are paragraphs in block containers; nothing inside a paragraph can hold one.
-    if (node.type === 'paragraph') return SKIP;
-    if (!('children' in node)) return undefined;
-    const parent = node as Parent;
-    for (let i = 0; i < parent.children.length; i++) {
-      const child = parent.children[i];
-      if (child?.type !== 'paragraph' || openerLabel(child.children) === undefined) continue;
-      const [head, ...tail] = splitParagraph(child);
-      if (head !== undefined && tail.length > 0) parent.children.splice(i, 1, head, ...tail);
-    }
-  });
-}
-
-function splitParagraph(node: Paragraph): Paragraph[] {
-  const out: Paragraph[] = [];
-  let current: PhrasingContent[] = [];
-  node.children.forEach((child, i) => {
-    const previous = current[current.length - 1];
-    const lineStart = previous === undefined || previous.type === 'break' || (previous.type === 'text' && /\n[ \t]*$/.test(previous.value));
-    if (current.length > 0 && lineStart && openerLabel(node.children.slice(i, i + 3)) !== undefined) {
-      if (previous?.type === 'text') current[current.length - 1] = { ...previous, value: previous.value.replace(/\s+$/, '') };
-      out.push(paragraphOf(current, node));
-      current = [];
-    }
-    current.push(child);
-  });
-  out.push(paragraphOf(current, node));
+/** The text split around its bracketed citations, or undefined when it has none. */
+function citationNodes(value: string, at: { line: number; column: number } | undefined, state: NoteState): PhrasingContent[] | undefined {
+  const found = bracketCitations(value);
+  if (found.length === 0) return undefined;
+  const out: PhrasingContent[] = [];
+  let from = 0;
+  for (const c of found) {
+    if (c.start > from) out.push({ type: 'text', value: value.slice(from, c.start) });
+    const lines = value.slice(0, c.start).split('\n');
+    const line = (at?.line ?? 1) + lines.length - 1;
+    const column = lines.length > 1 ? (lines[lines.length - 1]?.length ?? 0) + 1 : (at?.column ?? 1) + c.start;
+    out.push(...partNodes(referenceParts(c.tokens, { line, column, cite: true }, state), true));
+    from = c.end;
+  }
+  if (from < value.length) out.push({ type: 'text', value: value.slice(from) });
   return out;
 }
 
-function paragraphOf(children: PhrasingContent[], from: Paragraph): Paragraph {
-  const start = children[0]?.position?.start;
-  const end = children[children.length - 1]?.position?.end;
-  const paragraph: Paragraph = { type: 'paragraph', children };
-  if (from.data !== undefined) paragraph.data = structuredClone(from.data);
-  if (start !== undefined && end !== undefined) paragraph.position = { start, end };
-  return paragraph;
-}
-
-/** Placement `end`: moves the notes into one section at the end, dropping the `***` fences left empty. */
-function gatherAtEnd(tree: Root, notes: ReadonlySet<Paragraph>): void {
-  const moved: Paragraph[] = [];
-  walk<Nodes>(tree, (node) => {
-    if (!('children' in node)) return;
-    const parent = node as Parent;
-    const kept: RootContent[] = [];
-    let removed = false;
-    for (const child of parent.children) {
-      if (child.type === 'paragraph' && notes.has(child)) {
-        moved.push(child);
-        removed = true;
-      } else if (child.type === 'thematicBreak' && removed && kept[kept.length - 1]?.type === 'thematicBreak') {
-        kept.pop();
-        removed = false;
-      } else {
-        kept.push(child);
-        if (child.type !== 'thematicBreak') removed = false;
-      }
-    }
-    parent.children = kept;
-  });
-  tree.children.push(block('section', { className: ['footnotes', 'footnotes-end'], role: 'doc-endnotes', ariaLabel: 'Notes' }, moved));
-}
-
-/** kramdown footnotes: numbered by first reference, ids `fn:name` / `fnref:name` / `fnref:name:1`, listed at the end. */
-function convertKramdownNotes(tree: Root, state: State): RootContent | undefined {
-  const definitions = new Map<string, FootnoteDefinition>();
+/** A reference inside link text would nest a link in a link: it moves to just after the link. */
+function hoistOutOfLinks(tree: Root): void {
   walk<Nodes>(tree, (node, index, parent) => {
-    if (node.type !== 'footnoteDefinition') return undefined;
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    if (parent === undefined || index === undefined) return undefined;
-    parent.children.splice(index, 1);
-    return index;
+    if ((node.type !== 'link' && node.type !== 'linkReference') || parent === undefined || index === undefined) return undefined;
+    const refs = node.children.filter(isNoteRefNode);
+    if (refs.length === 0) return SKIP;
+    node.children = node.children.filter((c) => !isNoteRefNode(c));
+    (parent.children as PhrasingContent[]).splice(index + 1, 0, ...refs);
+    return index + 1 + refs.length;
   });
-  const order: FootnoteDefinition[] = [];
-  const backrefs = new Map<FootnoteDefinition, string[]>();
-  walk<Nodes>(tree, (node, index, parent) => {
-    if (parent === undefined || index === undefined) return undefined;
-    if (node.type === 'text' && node.value.includes('[^')) {
-      // remark-gfm leaves a reference without definition as text, as kramdown does; record it so `check` can report it.
-      for (const m of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
-        const offset = node.value.slice(0, m.index).split('\n');
-        const line = (node.position?.start.line ?? 1) + offset.length - 1;
-        const column = offset.length > 1 ? (offset[offset.length - 1]?.length ?? 0) + 1 : (node.position?.start.column ?? 1) + m.index;
-        state.refs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${m[1] ?? ''}`, id: '', line, column });
-      }
-      return;
-    }
-    if (node.type !== 'footnoteReference') return;
-    const definition = definitions.get(node.identifier);
-    if (definition === undefined) return;
-    if (!order.includes(definition)) order.push(definition);
-    const name = definition.label ?? definition.identifier;
-    const ids = backrefs.get(definition) ?? [];
-    const id = ids.length === 0 ? `fnref:${name}` : `fnref:${name}:${ids.length}`;
-    ids.push(id);
-    backrefs.set(definition, ids);
-    state.used.add(id);
-    const place = node.position?.start;
-    state.refs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id, line: place?.line ?? 1, column: place?.column ?? 1 });
-    const link = element('a', { href: `#fn:${name}`, className: ['footnote', 'footnote-ref'], rel: ['footnote'] }, [{ type: 'text', value: String(order.indexOf(definition) + 1) }]);
-    (parent as Parent).children.splice(index, 1, element('sup', { id, role: 'doc-noteref' }, [link]));
-    return index + 1;
-  });
-  for (const definition of definitions.values()) {
-    const name = definition.label ?? definition.identifier;
-    const used = order.includes(definition);
-    const place = definition.position?.start;
-    // kramdown drops notes nobody cites; they are still recorded (without an id) so `check` can report them.
-    // No text: a kramdown note is cited only on its own page, whose previews read it from the page itself.
-    state.defs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id: used ? `fn:${name}` : '', line: place?.line ?? 1, column: place?.column ?? 1, html: '' });
-  }
-  if (order.length === 0) return undefined;
-  const items = order.map((definition) => {
-    const name = definition.label ?? definition.identifier;
-    const links: PhrasingContent[] = (backrefs.get(definition) ?? []).flatMap((id, i) => [
-      { type: 'text' as const, value: ' ' },
-      element('a', { href: `#${id}`, className: ['reversefootnote'], role: 'doc-backlink' }, [
-        { type: 'text', value: '↩' },
-        ...(i === 0 ? [] : [element('sup', {}, [{ type: 'text', value: String(i + 1) }])]),
-      ]),
-    ]);
-    const children: BlockContent[] = [...(definition.children as BlockContent[])];
-    const last = children[children.length - 1];
-    if (last?.type === 'paragraph') children[children.length - 1] = { ...last, children: [...last.children, ...links] };
-    else children.push({ type: 'paragraph', children: links });
-    state.used.add(`fn:${name}`);
-    return block('li', { id: `fn:${name}`, role: 'doc-endnote' }, children);
-  });
-  return block('div', { className: ['footnotes'], role: 'doc-endnotes' }, [block('ol', {}, items)]);
 }
 
-type Properties = Record<string, string | string[]>;
-
-/** An inline element the Markdown stage renders as-is (an emphasis node renamed), so later plugins see no link or text to rewrite. */
-function element(tagName: string, properties: Properties, children: PhrasingContent[]): PhrasingContent {
-  return { type: 'emphasis', data: { hName: tagName, hProperties: properties }, children };
+/** Gives a note its id, its number link and its back links, and records it. */
+function finishNote(note: NoteBlock, state: NoteState): void {
+  const id = uniqueId(state, noteId(note.label));
+  const place = note.node.position?.start;
+  // The note's text is read from the finished tree (rehype-note-texts), so a preview reads exactly as the note does.
+  state.defs.push({ label: note.label, id, line: place?.line ?? 1, column: place?.column ?? 1, html: '', ...(note.list ? { list: true } : {}) });
+  // Within one page a note answers the references to its number; the notes stage widens this to the whole essay.
+  const isFirstDef = state.defs.find((d) => d.label === note.label)?.id === id;
+  const refs = isFirstDef ? (state.refIds.get(note.label) ?? []).map((r) => `#${r}`) : [];
+  if (note.node.type === 'listItem') return finishListNote(note.node, id, refs);
+  const node = note.node;
+  const opener = note.opener;
+  if (opener === undefined) return;
+  const number = numberChildren(node.children, opener.style, opener.span);
+  node.children.splice(0, opener.span, numberNode(id, number, refs[0]));
+  const last = note.continuation[note.continuation.length - 1] ?? node;
+  last.children.push(backrefsNode(id, refs, false));
+  setProperties(node, { id, className: [...nodeClasses(node), DEF_CLASS] });
+  for (const more of note.continuation) setProperties(more, { className: [...nodeClasses(more), CONTINUATION_CLASS], dataFor: id });
 }
 
-/** A block element built from a blockquote renamed, keeping its Markdown children for remark-rehype to convert. */
-function block(tagName: string, properties: Properties, children: readonly (BlockContent | RootContent)[]): BlockContent {
-  return { type: 'blockquote', data: { hName: tagName, hProperties: properties }, children: children as BlockContent[] };
+/** What the number element shows: the marker as written (`<sup>7.</sup>`, `[<sup>7</sup>]`, `[7]`). */
+function numberChildren(children: PhrasingContent[], style: string, span: number): PhrasingContent[] {
+  if (style === 'bracket') return children.slice(0, span);
+  const content = supText(children, style === 'bracketed-sup' ? 1 : 0) ?? '';
+  const sup = element('sup', {}, [{ type: 'text', value: content }]);
+  if (style === 'sup') return [sup];
+  const after = children[span];
+  if (after?.type === 'text') after.value = after.value.slice(1);
+  return [{ type: 'text', value: '[' }, sup, { type: 'text', value: ']' }];
 }
 
-function html(value: string): Html {
-  return { type: 'html', value };
+function finishListNote(item: ListItem, id: string, refs: readonly string[]): void {
+  const last = item.children[item.children.length - 1];
+  const backrefs = backrefsNode(id, refs, true);
+  if (last?.type === 'paragraph') last.children.push(backrefs);
+  else item.children.push({ type: 'paragraph', children: [backrefs] });
+  setProperties(item, { id, className: [...nodeClasses(item), DEF_CLASS] });
+}
+
+function setProperties(node: Paragraph | ListItem, properties: Record<string, string | string[]>): void {
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ...properties } };
 }
