@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { discoverSource } from '../discover/discover-source.js';
 import { DossierError } from '../errors.js';
+import { adoptOutput, assertOutputPlace } from '../write/output-ownership.js';
 import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
 import { buildNavTree } from '../nav/build-nav-tree.js';
 import { formatNavText, navToJson } from '../nav/format-nav.js';
@@ -14,13 +15,14 @@ import { formatNavText, navToJson } from '../nav/format-nav.js';
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  build   Build the site            [--source DIR] [--out DIR] [--no-cache]
+  build   Build the site            [--source DIR] [--out DIR] [--no-cache] [--force-clean]
   nav     Print the navigation tree [--source DIR] [--format text|json]
   check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
 
 Defaults: --source content, --out _site (inside the current folder).
-Exit codes: 0 clean, 1 content errors reported, 2 bad usage or configuration.`;
+Exit codes: 0 clean, 1 content errors reported, 2 bad usage, configuration, or an output
+folder that is refused or cannot be written (the previous site is then unchanged).`;
 
 /** Exit code for "bad usage or config". */
 const EXIT_USAGE = 2;
@@ -88,10 +90,14 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
     source: { type: 'string', default: 'content' },
     out: { type: 'string', default: '_site' },
     cache: { type: 'boolean', default: true },
+    'force-clean': { type: 'boolean', default: false },
   });
   const sourceDir = path.resolve(flags.source);
   const outDir = path.resolve(flags.out);
+  // Places no build may replace, whatever the flags (see docs/safety.md).
+  assertOutputPlace(outDir, sourceDir);
   const config = loadConfig(sourceDir);
+  if (flags['force-clean']) adoptOutput(outDir);
   if (isInside(outDir, sourceDir) && !path.relative(sourceDir, outDir).startsWith('_')) {
     throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
   }
