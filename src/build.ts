@@ -17,7 +17,7 @@ import type { Page } from './front-matter/page.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
-import { essayPrintPages } from './layout/essay-print-pages.js';
+import { essayPrintPages, essayPrintPaths } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
@@ -29,8 +29,9 @@ import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
-import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
-import { copyPublicAssets } from './write/copy-public.js';
+import { buildSearchIndex, SEARCH_BUNDLE_DIR, type SearchablePage } from './search/build-search-index.js';
+import { publicAssets } from './write/copy-public.js';
+import { claimSiteOutputs } from './write/output-claims.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 import { WhenRendered } from './when-rendered.js';
 import { releaseText } from './compact-text.js';
@@ -100,13 +101,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    // Two sources making one output file: the loser is not written (write/output-claims.ts).
+    const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);
+    const claims = claimSiteOutputs({ pages, statics: source.statics, publicFiles: [...publicFiles.keys()], printPaths: essayPrintPaths(nav, templates), navFile: 'assets/nav.json', searchDir: config.searchEnabled ? SEARCH_BUNDLE_DIR : undefined });
+    diagnostics.push(...claims.diagnostics);
 
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
     // as soon as its chapters are rendered, while workers render the next essays.
     const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages });
-    for (const file of source.statics) writer.copy(file.path, file.absPath);
-    copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages, notWritten: claims.lostPages });
+    for (const file of source.statics) if (!claims.lostStatics.has(file.path)) writer.copy(file.path, file.absPath);
+    for (const [rel, file] of [...publicFiles].sort(([a], [b]) => byCodeUnits(a, b))) writer.copy(rel, file);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
     const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered };
     await time('markdown', () => renderAll(layout.renderOrder, config, renderOptions, renderStats));
@@ -159,6 +164,8 @@ interface LayoutInputs {
   renderKey: (path: string) => string | undefined;
   /** False: let go of each page's rendering and source once nothing left to lay out needs them (BuildOptions.holdPages). */
   holdPages: boolean;
+  /** Pages whose output file another source makes (their error is reported already). */
+  notWritten: ReadonlySet<string>;
 }
 
 /**
@@ -176,6 +183,7 @@ function layoutAsRendered(inputs: LayoutInputs) {
   const keyOf = writer.reuse === undefined ? () => undefined : layoutKeys(config, templates, pages, inputs.renderKey, notes.signature);
   const searchable: Array<SearchablePage & { path: string }> = [];
   const layOut = (page: Page): void => {
+    if (inputs.notWritten.has(page.path)) return;
     const body = rendered.get(page.path);
     const pageNav = pageNavFor(nav, page.path);
     // A page's layout warnings come back with it when it is kept.

@@ -119,7 +119,13 @@ export function parsePage(
     report(at.line, at.column, 'front-matter/type', message, 'warning');
   });
   fm.places = places;
-  const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
+  const { url, outputPath, problem } = pageUrl(source.path, config.permalink, fm.permalink);
+  if (problem !== undefined) {
+    // A URL that cannot be written inside the site is no page: nothing is written for it.
+    const at = places['permalink'] ?? { line: 1, column: 1 };
+    report(at.line, at.column, problem.rule, problem.message);
+    return undefined;
+  }
   const page: Page = { path: source.path, kind: source.kind, data: fm, body: '', bodyLine: closing + 2, url, outputPath };
   // A body read as bytes stays bytes (half the memory of typographic text as a string) until it is rendered.
   return typeof body === 'string' ? { ...page, body } : withCompactText(page, 'body', body);
