@@ -23,7 +23,7 @@ import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from
 import type { RenderedPage } from './markdown/page-data.js';
 import type { ProcessorOptions } from './markdown/processor.js';
 import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
-import { renderPages, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
+import { renderPages, renderTimeoutMs, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
@@ -113,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     for (const file of source.statics) if (!claims.lostStatics.has(file.path)) writer.copy(file.path, file.absPath);
     for (const [rel, file] of [...publicFiles].sort(([a], [b]) => byCodeUnits(a, b))) writer.copy(rel, file);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
-    const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered };
+    const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered, timeoutMs: renderTimeoutMs(config.raw) };
     await time('markdown', () => renderAll(layout.renderOrder, config, renderOptions, renderStats));
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.

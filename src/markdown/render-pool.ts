@@ -12,7 +12,25 @@ import { renderKey, renderSalt } from '../cache/render-key.js';
 import type { RenderedPage } from './page-data.js';
 import type { ProcessorOptions } from './processor.js';
 import type { MarkdownInput } from './render-markdown.js';
+import { renderFailedPage } from './render-failed.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
+
+/** Default time one page may take to render on a worker before it is given up (`dossier.render_timeout` seconds). */
+export const DEFAULT_RENDER_TIMEOUT_MS = 10_000;
+
+/** The render budget set in a site's `_config.yml` (`dossier: render_timeout: SECONDS`), or the default. */
+export function renderTimeoutMs(raw: Readonly<Record<string, unknown>>): number {
+  const dossier = raw['dossier'];
+  const seconds = dossier !== null && typeof dossier === 'object' ? (dossier as Record<string, unknown>)['render_timeout'] : undefined;
+  return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : DEFAULT_RENDER_TIMEOUT_MS;
+}
+
+/** Pages given up for time: how long a page takes depends on the machine's load, so these are never cached. */
+const timedOut = new WeakSet<RenderedPage | WrittenPage>();
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
 
 /** Below this many pages to render, starting workers costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 50;
@@ -91,6 +109,31 @@ export class RenderPool {
     return this.piscina.run(task);
   }
 
+  /**
+   * Renders one batch within `timeoutMs`. Past it, the worker is terminated (piscina starts another)
+   * and each page is tried alone with the same budget; a page that still runs out of time is
+   * published as its own text with `markdown/render-failed`, so one pathological page costs at most
+   * two budgets and never stalls the build.
+   */
+  async runWithin(task: RenderTask, timeoutMs: number): Promise<Array<RenderedPage | WrittenPage>> {
+    try {
+      return await this.piscina.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+    }
+    if (task.inputs.length === 1) {
+      const input = task.inputs[0] as MarkdownInput;
+      const failed = renderFailedPage(input, undefined, `it took longer than ${timeoutMs / 1000} s`);
+      timedOut.add(failed);
+      return [failed];
+    }
+    const pages = await Promise.all(task.inputs.map((input, i) => {
+      const entry = task.entries?.[i];
+      return this.runWithin({ options: task.options, inputs: [input], ...(entry === undefined ? {} : { entries: [entry] }) }, timeoutMs);
+    }));
+    return pages.flat();
+  }
+
   /** Stops every worker; later calls wait for the same stop. */
   close(): Promise<void> {
     this.closing ??= this.piscina.destroy();
@@ -124,6 +167,8 @@ export interface RenderPagesOptions {
   pool?: RenderPool | undefined;
   /** Keeps each page's cache key while its body is unchanged (hashing every body is most of a warm render). */
   memo?: BuildMemo | undefined;
+  /** How long one page may take on a worker (default DEFAULT_RENDER_TIMEOUT_MS); pages rendered in this thread are not timed. */
+  timeoutMs?: number | undefined;
 }
 
 /** What renderPages did, for the build's timings and the benchmark. */
@@ -224,9 +269,11 @@ export async function renderPages(
         for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
           // Workers write a disk cache's entries themselves; the main thread then never handles the HTML.
           const entries = direct === undefined ? undefined : batch.map((page) => direct.entryFile(keyOf(page.path)));
-          const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) });
+          const task = { options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) };
+          const pages = await pool.runWithin(task, options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS);
           for (const page of pages) {
-            if (!('htmlAt' in page)) store(page);
+            if (timedOut.has(page) && !('htmlAt' in page)) finished(page);
+            else if (!('htmlAt' in page)) store(page);
             else if (direct !== undefined) {
               const { htmlAt, ...data } = page;
               finished(direct.adopt(keyOf(page.path), data, htmlAt));

@@ -1,10 +1,11 @@
 /**
  * Atomic publishing, tested by force: real `dossier build` children over a 500-page site are killed
- * with SIGKILL at many moments (starting, rendering, writing, publishing), and after every kill the
+ * with SIGKILL at many moments (starting, rendering, writing, and the instant the output starts to
+ * change), and after every kill the
  * output path must be one complete site of one version, never a mix or a part.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page, tempDir } from '../helpers/temp-site.js';
@@ -56,13 +57,19 @@ function siteVersion(out: string, expectedFiles: readonly string[] | undefined):
   return Number([...versions][0]);
 }
 
-/** Runs a build, killing it with SIGKILL after `killAfterMs` unless it ends first; resolves to how it ended. */
-function buildAndKill(cwd: string, site: string, out: string, killAfterMs: number): Promise<'killed' | 'finished'> {
+/**
+ * Runs a build, killing it with SIGKILL after `killAfterMs`, or (`onChange`) as soon as anything in the
+ * output changes, unless it ends first; resolves to how it ended.
+ */
+function buildAndKill(cwd: string, site: string, out: string, killAfterMs: number, onChange = false): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', '--source', site, '--out', out], { cwd, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    // The first change a reader could see is the moment publishing starts: the likeliest to expose a partial commit.
+    const watcher = onChange ? watch(out, { recursive: true }, () => child.kill('SIGKILL')) : undefined;
     child.once('error', reject);
     child.once('exit', (code, signal) => {
+      watcher?.close();
       clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('finished');
@@ -89,11 +96,12 @@ describe('a build killed at any moment', () => {
     const outcomes = { killed: 0, finished: 0 };
     for (let kill = 1; kill <= KILLS; kill++) {
       setVersion(site, kill);
-      // Spread over the whole build and a little past it, so some kills land in the publish step.
-      const delay = Math.round((fullMs * 1.1 * kill) / KILLS);
-      outcomes[await buildAndKill(root, site, out, delay)]++;
+      // Odd kills are spread over the whole build and a little past it; even ones strike when the output first changes.
+      const onChange = kill % 2 === 0;
+      const delay = onChange ? Math.round(fullMs * 2) : Math.round((fullMs * 1.1 * kill) / KILLS);
+      outcomes[await buildAndKill(root, site, out, delay, onChange)]++;
       const version = siteVersion(out, expectedFiles);
-      expect([published, kill], `after kill ${kill} at ${delay} ms: ${version}`).toContain(version);
+      expect([published, kill], `after kill ${kill} (${onChange ? 'on change' : `at ${delay} ms`}): ${version}`).toContain(version);
       published = version as number;
     }
     // Most builds were really interrupted, and the next complete build still publishes.
