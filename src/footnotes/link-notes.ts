@@ -8,6 +8,7 @@ import type { NavTree } from '../nav/nav-tree.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
 import { isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
 import { escapeHtml } from '../html-text.js';
+import { encodeUrlPath } from '../url-path.js';
 
 /** What one page's HTML needs changed: where each reference and each note's back links point. */
 interface PageLinks {
@@ -46,7 +47,7 @@ export function noteLinker(
   memo?: BuildMemo,
 ): NoteLinker {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
-  const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
+  const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeUrlPath(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const links = new Map<string, PageLinks>();
   const link = (group: readonly string[]): Diagnostic[] => {
     // An essay's links depend on its chapters' rendered notes and their URLs (which the nav holds) only.

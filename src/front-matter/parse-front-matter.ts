@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePage } from '../discover/discover-source.js';
 import type { FrontMatter, Page, Place } from './page.js';
 import { pageUrl } from './permalink.js';
+import { invalidUtf8Line } from '../discover/invalid-utf8.js';
 
 export interface ParsedPages {
   pages: Page[];
@@ -86,6 +87,10 @@ export function parsePage(
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file: source.path, line, column, severity, rule, message });
 
+  const badLine = invalidUtf8Line(source.text);
+  if (badLine !== undefined) {
+    report(badLine, 1, 'source/invalid-utf8', 'this line is not valid UTF-8 (Latin-1 or Windows-1252, perhaps); its bad bytes are shown as \uFFFD. Save the file as UTF-8', 'warning');
+  }
   const fence = splitFence(source.text);
   if (fence === undefined) {
     report(1, 1, 'front-matter/unclosed', 'front matter opened with --- on line 1 is never closed; add a --- line after the last key');
