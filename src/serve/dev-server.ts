@@ -10,6 +10,7 @@ import { DiskRenderCache, MemoryRenderCache } from '../cache/render-cache.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
+import { buildSettled } from './half-written.js';
 import { LiveReload } from './live-reload.js';
 import { createSiteHandler, type ServedSite } from './serve-site.js';
 import { watchSource, type SourceWatcher } from './watch-source.js';
@@ -60,13 +61,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let served: ServedSite = { files: new Map(), baseurl: '' };
   /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
   let servedErrors = new Set<string>();
+  /** Source paths of the served pages. */
+  let servedPages = new Set<string>();
   /** One build: what listeners hear, and the build itself when it is now served. */
   const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
     const t0 = performance.now();
     const writer = new MemoryWriter();
     let result: BuildResult;
     try {
-      result = await buildSite({ sourceDir, writer, cache, memo });
+      // A page file read while an editor was still writing it is read again, never served as a 404.
+      result = await buildSettled(
+        () => buildSite({ sourceDir, writer, cache, memo }),
+        (built) => new Set(built.pages.map((p) => p.path)),
+        () => servedPages,
+        sourceDir,
+        (rel) => memo.forget(sourceMemoKey(rel)),
+      );
     } catch (error) {
       // Any failure, even a bug of ours, must reach the terminal and the page, and keep the last good site up.
       const lines =
@@ -82,6 +92,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
     served = { files: writer.files, baseurl: result.config.baseurl };
+    servedPages = new Set(result.pages.map((p) => p.path));
     servedErrors = new Set(errors.map(errorKey));
     return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
   };
