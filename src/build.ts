@@ -3,6 +3,7 @@
  * layout and print page as soon as its chapters are rendered → search index → write. The stages
  * know nothing of caching; the incremental layer (incremental/) is composed in here.
  */
+import { byCodeUnits } from './code-unit-order.js';
 import type { SiteConfig } from './config/site-config.js';
 import { loadConfig } from './config/load-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -12,6 +13,7 @@ import type { Page } from './front-matter/page.js';
 import type { BuildMemo } from './incremental/build-memo.js';
 import { IncrementalBuild } from './incremental/incremental-build.js';
 import type { RenderStore } from './incremental/render-store.js';
+import { essayPrintPaths } from './layout/essay-print-pages.js';
 import { createTemplateEngine } from './layout/template-engine.js';
 import { layoutAsRendered, type FileKeyOf, type SearchableSource } from './layout-as-rendered.js';
 import { loadSitePages, type StageRunner } from './load-site.js';
@@ -21,8 +23,9 @@ import { renderPages, startRenderPool, type RenderPool } from './markdown/render
 import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { NO_REUSE, type Reuse } from './reuse.js';
-import { buildSearchIndex } from './search/build-search-index.js';
-import { copyPublicAssets, DEFAULT_PUBLIC_DIR } from './write/copy-public.js';
+import { buildSearchIndex, SEARCH_BUNDLE_DIR } from './search/build-search-index.js';
+import { publicAssets, DEFAULT_PUBLIC_DIR } from './write/copy-public.js';
+import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 
 export interface BuildOptions {
@@ -86,14 +89,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = liquid.pages;
     const diagnostics: Diagnostic[] = [...site.diagnostics, ...liquid.diagnostics];
     const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    // Two sources making one output file: the loser is not written (write/output-claims.ts).
+    const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);
+    const claims = claimSiteOutputs({ pages, statics: site.statics, publicFiles: [...publicFiles.keys()], printPaths: essayPrintPaths(nav, templates), navFile: 'assets/nav.json', searchDir: config.searchEnabled ? SEARCH_BUNDLE_DIR : undefined });
+    diagnostics.push(...claims.diagnostics);
     const layout = layoutAsRendered({
       config, pages, nav, templates, writer, reuse, diagnostics,
       fileKeys: (noteLinks) => incremental.fileKeys(writer, config, templates, pages, noteLinks),
       holdPages: options.holdPages ?? true,
+      notWritten: claims.lostPages,
     });
-    copyAssets(writer, site.statics, config, nav, reuse);
+    copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
     await time('markdown', () =>
-      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined }),
+      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
@@ -124,9 +132,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** The site's static files, Dossier's and the site's public assets, and the nav for the page script. */
-function copyAssets(writer: Writer, statics: readonly StaticFile[], config: SiteConfig, nav: NavTree, reuse: Reuse): void {
-  for (const file of statics) writer.copy(file.path, file.absPath);
-  copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+function copyAssets(writer: Writer, statics: readonly StaticFile[], publicFiles: ReadonlyMap<string, string>, claims: SiteClaims, config: SiteConfig, nav: NavTree, reuse: Reuse): void {
+  for (const file of statics) if (!claims.lostStatics.has(file.path)) writer.copy(file.path, file.absPath);
+  for (const [rel, file] of [...publicFiles].sort(([a], [b]) => byCodeUnits(a, b))) writer.copy(rel, file);
   writer.write('assets/nav.json', reuse.value('nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
 }
 

@@ -38,6 +38,8 @@ export interface LayoutInputs {
   diagnostics: Diagnostic[];
   /** False: let go of each page's rendering and source once nothing left to lay out needs them (BuildOptions.holdPages). */
   holdPages: boolean;
+  /** Pages whose output file another source makes (their error is reported already). */
+  notWritten: ReadonlySet<string>;
 }
 
 /** A page of the search index, with the source path it comes from. */
@@ -100,6 +102,7 @@ export function layoutAsRendered(inputs: LayoutInputs) {
 function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, RenderedPage>, notes: NoteLinker, keyOf: FileKeyOf, searchable: SearchableSource[]) {
   const { config, nav, templates, writer, reuse, diagnostics } = inputs;
   return (page: Page): void => {
+    if (inputs.notWritten.has(page.path)) return;
     const body = rendered.get(page.path);
     const pageNav = pageNavFor(nav, page.path);
     // A page's layout warnings come back with it when it is kept.

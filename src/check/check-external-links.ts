@@ -1,10 +1,15 @@
 /** Checks external URLs politely: bounded concurrency, a few requests per host, timeouts, retries, an on-disk cache. */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** `broken`: the server answered that the page is gone; `unreachable`: no usable answer (DNS, timeout, 5xx). */
-export type ExternalStatus = 'ok' | 'broken' | 'unreachable';
+/**
+ * `broken`: the server answered that the page is gone; `unreachable`: no usable answer (DNS, timeout,
+ * 5xx); `unchecked`: not asked (a private address, the time budget ran out, or its host kept timing out).
+ */
+export type ExternalStatus = 'ok' | 'broken' | 'unreachable' | 'unchecked';
 
 /** The verdict on one URL (fragment removed). */
 export interface ExternalResult {
@@ -34,6 +39,14 @@ export interface ExternalCheckOptions {
   /** Clock, for tests of cache expiry. */
   now?: () => number;
   userAgent?: string;
+  /** Overall budget for the whole check; links not checked by then are reported as unchecked. */
+  deadlineMs?: number;
+  /** After this many timed-out requests to one host, its remaining links are reported as unchecked. */
+  hostTimeoutLimit?: number;
+  /** Also fetch loopback, link-local and private addresses (off: a page's links must not probe the local network). */
+  allowPrivate?: boolean;
+  /** Resolves a host name to its addresses (tests stub DNS). */
+  lookup?: (host: string) => Promise<string[]>;
 }
 
 interface CacheEntry {
@@ -73,6 +86,10 @@ export async function checkExternalLinks(
     maxAgeMs: options.maxAgeMs ?? 7 * 24 * 60 * 60 * 1000,
     now: options.now ?? Date.now,
     userAgent: options.userAgent ?? 'dossier-check (link checker; +https://github.com/)',
+    deadlineAt: Date.now() + (options.deadlineMs ?? 5 * 60 * 1000),
+    hostTimeoutLimit: options.hostTimeoutLimit ?? 3,
+    allowPrivate: options.allowPrivate ?? false,
+    lookup: options.lookup ?? lookupAll,
   };
   const cache = options.cacheFile === undefined ? undefined : readCache(options.cacheFile);
   const results = new Map<string, ExternalResult>();
@@ -101,9 +118,10 @@ export async function checkExternalLinks(
 
   const slots = new Semaphore(opts.concurrency);
   const lanes: Array<Promise<void>> = [];
-  for (const queue of byHost.values()) {
-    const host = { nextStart: 0 };
+  for (const [name, queue] of byHost) {
+    const host: HostState = { name, nextStart: 0, timeouts: 0, skip: undefined };
     const lane = async () => {
+      if (!opts.allowPrivate) host.skip ??= await privateHostReason(name, opts.lookup);
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
         results.set(url, await checkOne(url, opts, slots, host));
       }
@@ -115,7 +133,7 @@ export async function checkExternalLinks(
   if (cache !== undefined && options.cacheFile !== undefined) {
     for (const [url, result] of results) {
       // "Could not reach" is usually passing trouble; only settled answers are worth remembering.
-      if (!result.fromCache && result.status !== 'unreachable') {
+      if (!result.fromCache && (result.status === 'ok' || result.status === 'broken')) {
         cache.entries[url] = { status: result.status, code: result.code, reason: result.reason, checkedAt: opts.now() };
       }
     }
@@ -124,14 +142,25 @@ export async function checkExternalLinks(
   return results;
 }
 
-type ResolvedOptions = Required<Omit<ExternalCheckOptions, 'cacheFile'>>;
+type ResolvedOptions = Required<Omit<ExternalCheckOptions, 'cacheFile' | 'deadlineMs'>> & { deadlineAt: number };
 
-async function checkOne(url: string, opts: ResolvedOptions, slots: Semaphore, host: { nextStart: number }): Promise<ExternalResult> {
+/** What the checker knows about one host while it works through its links. */
+interface HostState {
+  name: string;
+  nextStart: number;
+  timeouts: number;
+  /** Why the host's remaining links are not asked, once they are not. */
+  skip: string | undefined;
+}
+
+async function checkOne(url: string, opts: ResolvedOptions, slots: Semaphore, host: HostState): Promise<ExternalResult> {
   let last: ExternalResult = { status: 'unreachable', code: undefined, reason: 'not checked', fromCache: false };
   for (let attempt = 0; attempt <= opts.retries; attempt++) {
     if (attempt > 0) await sleep(opts.backoffMs * 2 ** (attempt - 1));
     await slots.acquire();
     try {
+      const skip = host.skip ?? (Date.now() >= opts.deadlineAt ? 'the time budget of dossier check --external ran out' : undefined);
+      if (skip !== undefined) return unchecked(skip);
       const wait = host.nextStart - Date.now();
       host.nextStart = Math.max(Date.now(), host.nextStart) + opts.hostDelayMs;
       if (wait > 0) await sleep(wait);
@@ -139,9 +168,46 @@ async function checkOne(url: string, opts: ResolvedOptions, slots: Semaphore, ho
     } finally {
       slots.release();
     }
+    if (last.reason.startsWith('timed out') && ++host.timeouts >= opts.hostTimeoutLimit) {
+      host.skip ??= `${host.timeouts} requests to ${host.name} timed out`;
+    }
     if (last.status !== 'unreachable' || (last.code !== undefined && !RETRYABLE_CODES.has(last.code))) return last;
   }
   return last;
+}
+
+function unchecked(reason: string): ExternalResult {
+  return { status: 'unchecked', code: undefined, reason, fromCache: false };
+}
+
+async function lookupAll(host: string): Promise<string[]> {
+  return (await dnsLookup(host, { all: true })).map((entry) => entry.address);
+}
+
+/** Why `host` is not to be fetched (it is or resolves to a loopback, link-local or private address), or undefined. */
+async function privateHostReason(host: string, lookup: (host: string) => Promise<string[]>): Promise<string | undefined> {
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (name === 'localhost' || name.endsWith('.localhost')) return `${name} is this machine (pass --external-allow-private to check it)`;
+  let addresses: string[];
+  try {
+    addresses = isIP(name) !== 0 ? [name] : await lookup(name);
+  } catch {
+    // Not resolvable: the request itself reports that.
+    return undefined;
+  }
+  const found = addresses.find(isPrivateAddress);
+  return found === undefined ? undefined : `${name} is a private or local address (${found}; pass --external-allow-private to check it)`;
+}
+
+/** Loopback, link-local, private-network and unspecified IPv4 and IPv6 addresses. */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.\d+\.\d+$/i.exec(address);
+  if (v4 !== null) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  const v6 = address.toLowerCase();
+  return v6 === '::1' || v6 === '::' || /^fe[89ab]/.test(v6) || /^f[cd]/.test(v6);
 }
 
 /** HEAD first (cheap); servers that mishandle HEAD get a GET before any verdict. */
@@ -165,7 +231,7 @@ async function request(url: string, method: 'HEAD' | 'GET', opts: ResolvedOption
     const response = await fetch(url, {
       method,
       redirect: 'follow',
-      signal: AbortSignal.timeout(opts.timeoutMs),
+      signal: AbortSignal.timeout(Math.max(1, Math.min(opts.timeoutMs, opts.deadlineAt - Date.now()))),
       headers: { 'user-agent': opts.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
     });
     // The verdict needs only the status line; do not download the page.

@@ -100,6 +100,8 @@ async function checkExternal(links: readonly ExternalLink[], config: CheckConfig
     const at = { file: link.file, line: link.line, column: link.column };
     if (result.status === 'broken') {
       out.push({ ...at, severity: 'error', rule: 'links/external-broken', message: `${link.url} is broken: ${result.reason}` });
+    } else if (result.status === 'unchecked') {
+      out.push({ ...at, severity: 'warning', rule: 'links/external-unchecked', message: `${link.url} was not checked: ${result.reason}` });
     } else {
       out.push({ ...at, severity: 'warning', rule: 'links/external-unreachable', message: `could not reach ${link.url}: ${result.reason}` });
     }

@@ -3,6 +3,7 @@ import { closestMatch } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 import { decodeEntities } from '../html-text.js';
+import { encodeUrlPath } from '../url-path.js';
 
 /** Where an href leads, as seen from one page. */
 export type LinkTarget =
@@ -52,7 +53,7 @@ export class SiteIndex {
     if (scheme !== undefined) return { kind: 'skip' };
     if (trimmed.startsWith('//')) return { kind: 'external', url: `https:${trimmed}` };
 
-    const base = new URL(`http://site.invalid${encodeURI(`${this.baseurl}${pageUrl}`)}`);
+    const base = new URL(`http://site.invalid${encodeUrlPath(`${this.baseurl}${pageUrl}`)}`);
     let url: URL;
     let pathname: string;
     let fragment: string | undefined;

@@ -6,13 +6,14 @@ import { navCommand } from './commands/nav.js';
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  build   Build the site            [--source DIR] [--out DIR] [--no-cache]
+  build   Build the site            [--source DIR] [--out DIR] [--no-cache] [--force-clean]
   nav     Print the navigation tree [--source DIR] [--format text|json]
-  check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external]
+  check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external [--external-allow-private]]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
 
 Defaults: --source content, --out _site (inside the current folder).
-Exit codes: 0 clean, 1 content errors reported, 2 bad usage or configuration.`;
+Exit codes: 0 clean, 1 content errors reported, 2 bad usage, configuration, or an output
+folder that is refused or cannot be written (the previous site is then unchanged).`;
 
 /** Exit code for "bad usage or config". */
 const EXIT_USAGE = 2;

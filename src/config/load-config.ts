@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readCheckConfig } from './check-config.js';
 import { readKramdownOptions } from './kramdown-options.js';
-import type { AuxLink, EditLinkConfig, NavSort, SiteConfig } from './site-config.js';
+import { DEFAULT_RENDER_TIMEOUT_MS, type AuxLink, type EditLinkConfig, type NavSort, type SiteConfig } from './site-config.js';
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
@@ -102,6 +102,7 @@ function resolveConfig(
     editLink: readEditLink(read),
     colorScheme: read.string('color_scheme', 'auto'),
     linkBareUrls: dRead.boolean('link_bare_urls', true),
+    renderTimeoutMs: dRead.positiveNumber('render_timeout', DEFAULT_RENDER_TIMEOUT_MS / 1000) * 1000,
     footnotes: {
       placement: placement === 'end' ? 'end' : 'inline',
       sidenotes: dRead.boolean('sidenotes', false),
@@ -180,6 +181,14 @@ class Reader {
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
     this.problems.push(`${this.prefix}${key} must be true or false`);
+    return fallback;
+  }
+
+  positiveNumber(key: string, fallback: number): number {
+    const value = this.raw[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'number' && value > 0) return value;
+    this.problems.push(`${this.prefix}${key} must be a number above 0`);
     return fallback;
   }
 

@@ -50,6 +50,8 @@ export interface SiteConfig {
   colorScheme: string;
   /** Link bare URLs and emails in prose (`dossier.link_bare_urls`); Jekyll prints them as text. */
   linkBareUrls: boolean;
+  /** How long one page may take to render on a worker before it is published as text (`dossier.render_timeout`, seconds). */
+  renderTimeoutMs: number;
   footnotes: {
     placement: NotePlacement;
     /** Show notes in the margin on wide screens. */
@@ -66,3 +68,6 @@ export interface SiteConfig {
   /** Everything from `_config.yml`, for templates and Liquid (`site.*`) that want a key Dossier does not model; stages read the typed fields. */
   raw: Readonly<Record<string, unknown>>;
 }
+
+/** Default time one page may take to render on a worker before it is given up (`dossier.render_timeout` seconds). */
+export const DEFAULT_RENDER_TIMEOUT_MS = 10_000;

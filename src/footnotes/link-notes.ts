@@ -8,6 +8,7 @@ import { NO_REUSE, type Reuse } from '../reuse.js';
 import { essayNoteDiagnostics } from './note-diagnostics.js';
 import { isKramdownLabel, resolveEssayNotes, type EssayNotes } from './resolve-notes.js';
 import { escapeHtml } from '../html-text.js';
+import { encodeUrlPath } from '../url-path.js';
 
 /** What one page's HTML needs changed: where each reference and each note's back links point. */
 interface PageLinks {
@@ -51,7 +52,7 @@ export function noteLinker(
   reuse: Reuse = NO_REUSE,
 ): NoteLinker {
   const urls = new Map(pages.map((p) => [p.path, p.url]));
-  const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeURI(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
+  const hrefTo = (from: string, to: string, id: string) => (from === to ? `#${id}` : `${encodeUrlPath(`${baseurl}${urls.get(to) ?? '/'}`)}#${id}`);
   const links = new Map<string, PageLinks>();
   const groupOf = new Map<string, readonly string[]>();
   const link = (group: readonly string[]): Diagnostic[] => {

@@ -7,6 +7,7 @@ import type { SourcePage } from '../discover/discover-source.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { FrontMatter, Page, Place } from './page.js';
 import { pageUrl } from './permalink.js';
+import { invalidUtf8Line } from '../discover/invalid-utf8.js';
 
 export interface ParsedPages {
   pages: Page[];
@@ -85,6 +86,10 @@ export function parsePage(
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file: source.path, line, column, severity, rule, message });
 
+  const badLine = invalidUtf8Line(source.text);
+  if (badLine !== undefined) {
+    report(badLine, 1, 'source/invalid-utf8', 'this line is not valid UTF-8 (Latin-1 or Windows-1252, perhaps); its bad bytes are shown as \uFFFD. Save the file as UTF-8', 'warning');
+  }
   const fence = splitFence(source.text);
   if (fence === undefined) {
     report(1, 1, 'front-matter/unclosed', 'front matter opened with --- on line 1 is never closed; add a --- line after the last key');
@@ -120,7 +125,13 @@ export function parsePage(
     report(at.line, at.column, 'front-matter/type', message, 'warning');
   });
   fm.places = places;
-  const { url, outputPath } = pageUrl(source.path, config.permalink, fm.permalink);
+  const { url, outputPath, problem } = pageUrl(source.path, config.permalink, fm.permalink);
+  if (problem !== undefined) {
+    // A URL that cannot be written inside the site is no page: nothing is written for it.
+    const at = places['permalink'] ?? { line: 1, column: 1 };
+    report(at.line, at.column, problem.rule, problem.message);
+    return undefined;
+  }
   // A body read as bytes stays bytes (half the memory of typographic text as a string) until it is rendered.
   return { path: source.path, kind: source.kind, data: fm, body, bodyLine: closing + 2, url, outputPath };
 }

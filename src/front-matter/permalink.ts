@@ -6,7 +6,7 @@ export function pageUrl(
   sourcePath: string,
   permalinkStyle: string,
   permalink: string | undefined,
-): { url: string; outputPath: string } {
+): { url: string; outputPath: string; problem?: PermalinkProblem } {
   const dir = path.posix.dirname(sourcePath);
   const ext = path.posix.extname(sourcePath);
   const basename = path.posix.basename(sourcePath, ext);
@@ -22,7 +22,47 @@ export function pageUrl(
     url = `${dirUrl}${basename}.html`;
   }
   url = `/${url.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/');
-  return { url, outputPath: outputPathFor(url) };
+  const resolved = resolveDotSegments(url);
+  if (resolved === undefined) return { url, outputPath: outputPathFor(url), problem: { rule: 'permalink/outside-site', message: `permalink ${JSON.stringify(permalink)} leads outside the site; the page is not written` } };
+  url = resolved;
+  const problem = fileNameProblem(url, permalink);
+  return problem === undefined ? { url, outputPath: outputPathFor(url) } : { url, outputPath: outputPathFor(url), problem };
+}
+
+/** Why a page's URL cannot be written as a file: the rule and message to report at its permalink. */
+export interface PermalinkProblem {
+  rule: 'permalink/outside-site' | 'permalink/invalid';
+  message: string;
+}
+
+/** `url` with `.` and `..` segments applied, or undefined when a `..` climbs above the site's root. */
+function resolveDotSegments(url: string): string | undefined {
+  if (!/(?:^|\/)\.\.?(?:\/|$)/.test(url)) return url;
+  const out: string[] = [];
+  const segments = url.split('/').slice(1);
+  for (const [i, segment] of segments.entries()) {
+    if (segment === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else if (segment !== '.') out.push(segment);
+    // A trailing dot segment names a folder.
+    if ((segment === '.' || segment === '..') && i === segments.length - 1) out.push('');
+  }
+  return `/${out.join('/')}`;
+}
+
+/** Longest file name most file systems take, in bytes (a last segment may still get `.html`). */
+const MAX_NAME_BYTES = 255;
+
+function fileNameProblem(url: string, permalink: string | undefined): PermalinkProblem | undefined {
+  if (/[\u0000-\u001f]/.test(url)) {
+    return { rule: 'permalink/invalid', message: `permalink ${JSON.stringify(permalink ?? url)} holds a control character, which no file name may; the page is not written` };
+  }
+  const long = url.split('/').find((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES - '.html'.length);
+  if (long !== undefined) {
+    return { rule: 'permalink/invalid', message: `a part of the URL ${JSON.stringify(url.slice(0, 60))}… is longer than a file name may be (${MAX_NAME_BYTES} bytes); the page is not written` };
+  }
+  return undefined;
 }
 
 /** The file under the output folder that serves `url`, the way Jekyll and GitHub Pages map them. */

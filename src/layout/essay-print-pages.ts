@@ -61,6 +61,12 @@ export function essayPrintUrl(essay: NavNode): string {
   return `${base}print/`;
 }
 
+/** The output path of every essay's print page, as essayPrintPages writes them. */
+export function essayPrintPaths(tree: NavTree, templates: TemplateEngine): string[] {
+  if (!templates.has(ESSAY_PRINT_TEMPLATE)) return [];
+  return [...tree.byPath.values()].filter(isEssay).map((node) => `${essayPrintUrl(node).slice(1)}index.html`);
+}
+
 /**
  * Renders the print page of every essay in `tree`, one at a time in output-path order (each is as big
  * as its whole essay, so they are made as the caller writes them); `bodyHtml` gives a source path's final body HTML.

@@ -59,3 +59,13 @@ export interface RenderedPage {
   terms: SearchTerms;
   diagnostics: Diagnostic[];
 }
+
+/** The part of a page the Markdown stage reads: enough to cache and to send to a worker. */
+export interface MarkdownInput {
+  path: string;
+  kind: 'markdown' | 'html';
+  /** The body's text, or its UTF-8 bytes (how one-off builds hold it and send it to workers). */
+  body: string | Uint8Array;
+  /** 1-based line of the body's first line in the source file. */
+  bodyLine: number;
+}

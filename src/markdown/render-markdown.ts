@@ -1,22 +1,15 @@
 /** Stage 5: render one page's body to HTML plus the data later stages need. A pure function of its input. */
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
-import { escapeHtml } from '../html-text.js';
 import { pageTerms } from './page-terms.js';
-import type { RenderedPage } from './page-data.js';
+import type { MarkdownInput, RenderedPage } from './page-data.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS } from '../config/kramdown-options.js';
 import { preprocessKramdown } from './preprocess-kramdown.js';
+import { nestingProblem } from './nesting-guard.js';
+import { plainPage, renderFailedPage } from './render-failed.js';
 import { createProcessor, type ProcessorOptions } from './processor.js';
 
-/** The part of a page the Markdown stage reads: enough to cache and to send to a worker. */
-export interface MarkdownInput {
-  path: string;
-  kind: 'markdown' | 'html';
-  /** The body's text, or its UTF-8 bytes (how one-off builds hold it and send it to workers). */
-  body: string | Uint8Array;
-  /** 1-based line of the body's first line in the source file. */
-  bodyLine: number;
-}
+export type { MarkdownInput } from './page-data.js';
 
 export type RenderMarkdown = (input: MarkdownInput) => RenderedPage;
 
@@ -41,21 +34,15 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
   return (input) => {
     const text = typeof input.body === 'string' ? input.body : utf8.decode(input.body);
     if (input.kind === 'html') return plainPage(input.path, text, []);
+    // Checked before parsing: these shapes would take the parser minutes, not fail.
+    const deep = nestingProblem(text);
+    if (deep !== undefined) return renderFailedPage(input, text, deep.reason, input.bodyLine + deep.line - 1);
     try {
       return renderText(text, input);
     } catch (error) {
       // A page the chain cannot take (nesting deep enough to overflow the stack, say) must not stop
       // the site: it is published as its own text, and the build reports an error at its first line.
-      const reason = error instanceof Error ? error.message : String(error);
-      const diagnostic: Diagnostic = {
-        file: input.path,
-        line: input.bodyLine,
-        column: 1,
-        severity: 'error',
-        rule: 'markdown/render-failed',
-        message: `this page could not be rendered (${reason}); it is published as plain text until it is fixed`,
-      };
-      return plainPage(input.path, `<pre class="render-failed">${escapeHtml(text)}</pre>\n`, [diagnostic]);
+      return renderFailedPage(input, text, error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -90,9 +77,4 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
       diagnostics,
     };
   }
-}
-
-/** A page whose body is published as given: raw HTML pages, and pages the chain could not render. */
-function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage {
-  return { path, html, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(html), diagnostics };
 }

@@ -4,12 +4,21 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { DEFAULT_RENDER_TIMEOUT_MS } from '../config/site-config.js';
 import { heldPage } from './held-page.js';
 import type { RenderedPage } from './page-data.js';
 import type { RenderCache } from './render-cache.js';
 import type { ProcessorOptions } from './processor.js';
 import type { MarkdownInput } from './render-markdown.js';
+import { renderFailedPage } from './render-failed.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
+
+/** Pages given up for time: how long a page takes depends on the machine's load, so these are never cached. */
+const timedOut = new WeakSet<RenderedPage | WrittenPage>();
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
 
 /** Below this many pages to render, starting workers costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 50;
@@ -86,6 +95,31 @@ export class RenderPool {
     return this.piscina.run(task);
   }
 
+  /**
+   * Renders one batch within `timeoutMs`. Past it, the worker is terminated (piscina starts another)
+   * and each page is tried alone with the same budget; a page that still runs out of time is
+   * published as its own text with `markdown/render-failed`, so one pathological page costs at most
+   * two budgets and never stalls the build.
+   */
+  async runWithin(task: RenderTask, timeoutMs: number): Promise<Array<RenderedPage | WrittenPage>> {
+    try {
+      return await this.piscina.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+    }
+    if (task.inputs.length === 1) {
+      const input = task.inputs[0] as MarkdownInput;
+      const failed = renderFailedPage(input, undefined, `it took longer than ${timeoutMs / 1000} s`);
+      timedOut.add(failed);
+      return [failed];
+    }
+    const pages = await Promise.all(task.inputs.map((input, i) => {
+      const entry = task.entries?.[i];
+      return this.runWithin({ options: task.options, inputs: [input], ...(entry === undefined ? {} : { entries: [entry] }) }, timeoutMs);
+    }));
+    return pages.flat();
+  }
+
   /** Stops every worker; later calls wait for the same stop. */
   close(): Promise<void> {
     this.closing ??= this.piscina.destroy();
@@ -122,6 +156,8 @@ export interface RenderPagesOptions {
    * it once or twice. A dev server reads every page on every rebuild, so it keeps strings.
    */
   compactHtml?: boolean | undefined;
+  /** How long one page may take on a worker (default DEFAULT_RENDER_TIMEOUT_MS); pages rendered in this thread are not timed. */
+  timeoutMs?: number | undefined;
 }
 
 /** What renderPages did, for the build's timings and the benchmark. */
@@ -243,9 +279,12 @@ async function renderOnWorkers(
   const feed = async (): Promise<void> => {
     for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
       const entries = pageFiles === undefined ? undefined : batch.map((page) => pageFiles.fileFor(page.path));
-      const pages = await pool.run({ options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) });
+      const task = { options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) };
+      const pages = await pool.runWithin(task, options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS);
       for (const page of pages) {
-        if (!('htmlAt' in page)) take.store(page);
+        // A page given up for time is never cached: how long it takes depends on the machine's load.
+        if (timedOut.has(page) && !('htmlAt' in page)) take.finished(page);
+        else if (!('htmlAt' in page)) take.store(page);
         else if (pageFiles !== undefined) {
           const { htmlAt, ...data } = page;
           take.finished(pageFiles.adopt(page.path, data, htmlAt));

@@ -1,6 +1,7 @@
 /** The nav tree as text and JSON: for authors (`dossier nav`) and for the site's lazy sidebar. */
 import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
+import { encodeUrlPath } from '../url-path.js';
 
 /** One entry of `dossier nav --format json`. */
 export interface NavJsonEntry {
@@ -38,7 +39,7 @@ export function siteNavJson(tree: NavTree, baseurl: string): string {
   const convert = (nodes: readonly NavNode[]): Entry[] =>
     visibleChildren(nodes).map((node): Entry => {
       const children = convert(node.children);
-      return children.length === 0 ? [node.title, encodeURI(node.url)] : [node.title, encodeURI(node.url), children];
+      return children.length === 0 ? [node.title, encodeUrlPath(node.url)] : [node.title, encodeUrlPath(node.url), children];
     });
   return JSON.stringify({ b: encodeURI(baseurl), n: convert(tree.roots) });
 }

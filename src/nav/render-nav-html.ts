@@ -2,6 +2,7 @@
 import { escapeHtml } from '../html-text.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
+import { encodeUrlPath } from '../url-path.js';
 
 /** Lists longer than this show only a window of entries, so a page's HTML stays the same size however many siblings it has. */
 export const NAV_WINDOW_MAX = 15;
@@ -141,7 +142,7 @@ function prepare(tree: NavTree, baseurl: string): Prepared {
     nodes.forEach((node, i) => {
       const navPath = prefix === '' ? String(i) : `${prefix}.${i}`;
       const children = visibleChildren(node.children);
-      const href = escapeHtml(encodeURI(`${baseurl}${node.url}`));
+      const href = escapeHtml(encodeUrlPath(`${baseurl}${node.url}`));
       prepared.navPath.set(node, navPath);
       prepared.index.set(node, i);
       prepared.href.set(node, href);

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buildSite, type BuildOptions, type BuildResult } from '../build.js';
+import { buildSite, type BuildResult } from '../build.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
 import { BuildMemo } from '../incremental/build-memo.js';
@@ -11,6 +11,7 @@ import { processorOptions } from '../markdown/processor.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
+import { buildSettled } from './half-written.js';
 import { LiveReload } from './live-reload.js';
 import { createSiteHandler, type ServedSite } from './serve-site.js';
 import { watchSource, type SourceWatcher } from './watch-source.js';
@@ -61,11 +62,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let served: ServedSite = { files: new Map(), baseurl: '' };
   /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
   let servedErrors = new Set<string>();
+  /** Source paths of the served pages. */
+  let servedPages = new Set<string>();
   /** One build: what listeners hear, and the build itself when it is now served. */
   const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
     const t0 = performance.now();
     const writer = new MemoryWriter();
-    const attempt = await buildOrProblems({ sourceDir, writer, cache, memo });
+    // A page file read while an editor was still writing it is read again, never served as a 404.
+    const attempt = await buildOrProblems(() =>
+      buildSettled(
+        () => buildSite({ sourceDir, writer, cache, memo }),
+        (built) => new Set(built.pages.map((p) => p.path)),
+        () => servedPages,
+        sourceDir,
+        (rel) => memo.forget(sourceMemoKey(rel)),
+      ),
+    );
     if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
     const { result } = attempt;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -75,6 +87,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
     served = { files: writer.files, baseurl: result.config.baseurl };
+    servedPages = new Set(result.pages.map((p) => p.path));
     servedErrors = new Set(errors.map(errorKey));
     return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
   };
@@ -170,9 +183,9 @@ function showProblems(lines: string[], live: LiveReload, log: (line: string) => 
 }
 
 /** Runs one build; a failure of any kind (even a bug of ours) comes back as the lines to show in the terminal and the page. */
-async function buildOrProblems(options: BuildOptions): Promise<{ result: BuildResult } | { problems: string[] }> {
+async function buildOrProblems(build: () => Promise<BuildResult>): Promise<{ result: BuildResult } | { problems: string[] }> {
   try {
-    return { result: await buildSite(options) };
+    return { result: await build() };
   } catch (error) {
     const problems =
       error instanceof DossierError

@@ -1,9 +1,11 @@
 /** Stage 8's output port: one writer commits to disk atomically, one keeps files in memory. */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { OutputError } from '../errors.js';
-import { listFiles } from '../list-files.js';
+import { acquireBuildLock, type BuildLock } from './build-lock.js';
+import { generationsFolder, isSameOrInside, ownedOutput, OWNERSHIP_MARKER, OWNERSHIP_MARKER_TEXT } from './output-ownership.js';
+import { publishStaged, recoverInterruptedPublish, removeLeftovers, stagingFolder } from './publish.js';
 import { readManifest, writeManifest, type ManifestEntry, type OutputManifest } from './output-manifest.js';
 
 /** What a laid-out file was made from (a digest of all its inputs) and what laying it out reported. */
@@ -81,21 +83,17 @@ export class MemoryWriter implements Writer {
 }
 
 /**
- * Writes a site to disk without ever showing a half-built one. A build's files go to a sibling
- * staging folder; nothing at the destination changes until `commit`. A first build then swaps
- * the folder in with one rename. A rebuild over an existing site stages only files whose bytes
- * differ from what is already there, and `commit` moves just those into place and deletes files
- * the build no longer makes, so an unchanged site costs a read of its files, not a rewrite.
- * A failed build (`abort`) leaves the destination exactly as it was either way.
+ * Writes a site to disk without ever showing a half-built one. The whole site is staged in a folder
+ * of the output's generations folder (see publish.ts) and published by one rename of a link, so the
+ * output path is always a complete site. A rebuild over an existing site hard-links each file whose
+ * bytes are unchanged instead of writing it again, so an unchanged site costs a read of its files.
+ * The output must be Dossier's (output-ownership.ts) and only one build writes it at a time
+ * (build-lock.ts). A failed build (`abort`) leaves the published site exactly as it was.
  */
 export class DiskWriter implements Writer {
   private readonly staging: string;
   private readonly made = new Set<string>();
-  /** Every path this build produced, staged or found unchanged at the destination. */
-  private readonly produced = new Set<string>();
-  /** Paths staged because they are new or differ from the destination. */
-  private readonly changed: string[] = [];
-  /** Whether a previous site is there to update; otherwise the staging folder becomes the site. */
+  /** Whether a previous site is there to compare with and link from. */
   private readonly updating: boolean;
   /** What the last build recorded about the files it made (see OutputManifest). */
   private readonly last: OutputManifest;
@@ -104,15 +102,27 @@ export class DiskWriter implements Writer {
   private readonly fresh = new Map<string, Made>();
   /** Files this build kept from the last one without making them (see reuse). */
   readonly reused = new Set<string>();
+  private readonly lock: BuildLock;
+  /** Paths staged so far. */
+  private readonly written = new Set<string>();
 
   /** `manifest`: the file where builds record what each output was made from, so the next can reuse it. */
   constructor(
     private readonly outDir: string,
     private readonly manifest?: string,
   ) {
-    this.staging = `${outDir}.tmp-${process.pid}`;
-    rmSync(this.staging, { recursive: true, force: true });
-    mkdirSync(this.staging, { recursive: true });
+    this.lock = acquireBuildLock(path.join(generationsFolder(outDir), 'lock'), outDir);
+    try {
+      recoverInterruptedPublish(outDir);
+      ownedOutput(outDir);
+      removeLeftovers(outDir);
+      this.staging = stagingFolder(outDir);
+      rmSync(this.staging, { recursive: true, force: true });
+      mkdirSync(this.staging, { recursive: true });
+    } catch (error) {
+      this.lock.release();
+      throw outputFailure(error, outDir, 'prepare');
+    }
     this.made.add(this.staging);
     this.updating = isDirectory(outDir);
     this.last = this.updating && manifest !== undefined ? readManifest(manifest) : new Map();
@@ -133,54 +143,75 @@ export class DiskWriter implements Writer {
   }
 
   private keep(rel: string, entry: ManifestEntry): void {
-    this.produced.add(rel);
+    this.linkPrevious(rel);
     this.kept.set(rel, entry);
     this.reused.add(rel);
   }
 
-  /** The file is as the last build left it: same size and modification time (renames keep the time). */
+  /** The file is as the last build left it: same size and modification time (links keep the time). */
   private untouched(rel: string, entry: ManifestEntry): boolean {
     const stats = statOrUndefined(path.join(this.outDir, rel));
     return stats?.isFile() === true && stats.size === entry.size && sameMillisecond(stats.mtimeMs, entry.mtimeMs);
   }
 
   write(rel: string, data: string | Uint8Array, made?: Made): void {
-    this.produced.add(rel);
     if (made !== undefined) this.fresh.set(rel, made);
+    const target = this.target(rel);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (this.updating) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const existing = readIfSize(path.join(this.outDir, rel), bytes.byteLength);
-      if (existing !== undefined && existing.equals(bytes)) return;
-      this.changed.push(rel);
-      writeFileSync(this.target(rel), bytes);
-      return;
+      if (existing !== undefined && existing.equals(bytes)) return this.linkPrevious(rel);
     }
-    writeFileSync(this.target(rel), data);
+    this.attempt(rel, 'write', () => writeFileSync(target, bytes));
   }
 
   copy(rel: string, fromAbs: string): void {
-    this.produced.add(rel);
+    const target = this.target(rel);
     // Copies keep their source's modification time, so an unchanged file is recognised by size and time.
-    const source = statSync(fromAbs);
+    const source = this.attempt(rel, 'read', () => statSync(fromAbs));
     if (this.updating) {
       const existing = statOrUndefined(path.join(this.outDir, rel));
-      if (existing?.isFile() === true && existing.size === source.size && sameMillisecond(existing.mtimeMs, source.mtimeMs)) return;
-      this.changed.push(rel);
+      if (existing?.isFile() === true && existing.size === source.size && sameMillisecond(existing.mtimeMs, source.mtimeMs)) return this.linkPrevious(rel);
     }
+    this.attempt(rel, 'copy', () => {
+      copyFileSync(fromAbs, target);
+      utimesSync(target, source.atime, source.mtime);
+    });
+  }
+
+  /** Puts the published file at `rel` into the new site as it is: a hard link (published files are never changed in place), or a copy. */
+  private linkPrevious(rel: string): void {
+    const from = path.join(this.outDir, rel);
     const target = this.target(rel);
-    copyFileSync(fromAbs, target);
-    utimesSync(target, source.atime, source.mtime);
+    this.attempt(rel, 'write', () => {
+      try {
+        linkSync(from, target);
+      } catch {
+        copyFileSync(from, target);
+        const stats = statSync(from);
+        utimesSync(target, stats.atime, stats.mtime);
+      }
+    });
+  }
+
+  /** Runs one file operation, turning its failure into a one-line OutputError naming the file. */
+  private attempt<T>(rel: string, verb: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw outputFailure(error, path.join(this.outDir, rel), verb);
+    }
   }
 
   commit(): void {
     try {
-      if (this.updating) this.update();
-      else renameSync(this.staging, this.outDir);
+      writeFileSync(path.join(this.staging, OWNERSHIP_MARKER), OWNERSHIP_MARKER_TEXT);
+      publishStaged(this.staging, this.outDir);
     } catch (error) {
-      throw new OutputError(`cannot move the new site into ${this.outDir}`, { cause: error, hint: 'check permissions on the output folder' });
-    } finally {
-      rmSync(this.staging, { recursive: true, force: true });
+      this.abort();
+      throw outputFailure(error, this.outDir, 'publish');
     }
+    this.lock.release();
     if (this.manifest !== undefined) this.recordManifest(this.manifest);
   }
 
@@ -196,35 +227,52 @@ export class DiskWriter implements Writer {
 
   abort(): void {
     rmSync(this.staging, { recursive: true, force: true });
+    this.lock.release();
+    // A first build that failed leaves nothing behind.
+    tryRemoveEmptyFolder(generationsFolder(this.outDir));
   }
 
-  /** Deletes what this build no longer makes (so files and folders may trade places), then moves the changed files in. */
-  private update(): void {
-    for (const rel of listFiles(this.outDir)) if (!this.produced.has(rel)) rmSync(path.join(this.outDir, rel), { force: true });
-    removeEmptyFolders(this.outDir);
-    const madeHere = new Set<string>();
-    for (const rel of this.changed) {
-      const to = path.join(this.outDir, rel);
-      const dir = path.dirname(to);
-      if (!madeHere.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeHere.add(dir);
-      }
-      // A folder where a file now goes (or the reverse) was emptied above unless it still holds new files.
-      if (isDirectory(to)) rmSync(to, { recursive: true, force: true });
-      renameSync(path.join(this.staging, rel), to);
-    }
-  }
-
+  /** The file's place in the staging folder, which must stay inside it (its folder is made on first use). */
   private target(rel: string): string {
-    const abs = path.join(this.staging, rel);
+    const abs = path.resolve(this.staging, rel);
+    if (rel.includes('\0') || !isSameOrInside(abs, this.staging) || abs === this.staging) {
+      throw new OutputError(`refusing to write ${JSON.stringify(rel)}: the path leaves the output folder ${this.outDir}`, { hint: 'check the permalink or file name that makes it' });
+    }
+    // A second write to one path must not go through a hard link into the published site.
+    if (this.written.has(rel)) rmSync(abs, { force: true });
+    this.written.add(rel);
     const dir = path.dirname(abs);
     if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
+      this.attempt(rel, 'write', () => mkdirSync(dir, { recursive: true }));
       this.made.add(dir);
     }
     return abs;
   }
+}
+
+const FAILURE_WORDS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'a folder is in the way',
+  ENOTDIR: 'a file is in the way of a folder',
+  ENAMETOOLONG: 'the name is too long for the file system',
+  EEXIST: 'something is already there',
+  ENOENT: 'no such file or folder',
+};
+
+/** A file-system failure as a one-line OutputError naming the path; DossierErrors pass through. */
+export function outputFailure(error: unknown, abs: string, verb: string): Error {
+  if (error instanceof OutputError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error instanceof Error ? error : new Error(String(error));
+  const words = FAILURE_WORDS[code] ?? (error as Error).message;
+  return new OutputError(`cannot ${verb} ${abs}: ${words} (${code}); the previously published site is unchanged`, {
+    cause: error,
+    hint: 'fix the problem and build again',
+  });
 }
 
 function statOrUndefined(abs: string): Stats | undefined {
@@ -251,14 +299,10 @@ function readIfSize(abs: string, size: number): Buffer | undefined {
   return stats?.isFile() === true && stats.size === size ? readFileSync(abs) : undefined;
 }
 
-
-/** Removes folders left empty under `dir` (deepest first), keeping `dir` itself. */
-function removeEmptyFolders(dir: string): boolean {
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory() && removeEmptyFolders(abs)) rmSync(abs, { recursive: true, force: true });
-    else empty = false;
+function tryRemoveEmptyFolder(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (a published site lives there) or already gone.
   }
-  return empty;
 }

@@ -135,7 +135,8 @@ describe('dossier build (CLI)', () => {
     expect(await main(['build', '--source', site, '--out', out])).toBe(2);
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(before);
     expect(readFileSync(path.join(out, 'docs/G/Harbours-1/index.html'), 'utf8')).toContain('Grain moves');
-    expect(readdirSync(site).filter((n) => n.startsWith('_site.'))).toEqual([]);
+    // No staging folder is left beside the published generation.
+    expect(readdirSync(path.join(site, '_site.dossier')).filter((n) => n.startsWith('staging-'))).toEqual([]);
   });
 
   it('links bare URLs in notes, or prints them as text like Jekyll with dossier.link_bare_urls: false', async () => {

@@ -81,8 +81,8 @@ beforeEach(() => {
   return () => rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Fast settings: no politeness pause, short timeout and backoff. */
-const fast: ExternalCheckOptions = { hostDelayMs: 0, timeoutMs: 300, backoffMs: 10, retries: 2 };
+/** Fast settings: no politeness pause, short timeout and backoff; the local test server is allowed and may time out often. */
+const fast: ExternalCheckOptions = { hostDelayMs: 0, timeoutMs: 300, backoffMs: 10, retries: 2, allowPrivate: true, hostTimeoutLimit: 100 };
 
 describe('checkExternalLinks against local servers', () => {
   test('tells working, broken and unreachable links apart', async () => {

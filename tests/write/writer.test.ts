@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OWNERSHIP_MARKER } from '../../src/write/output-ownership.js';
 import { DiskWriter, MemoryWriter } from '../../src/write/writer.js';
 import { tempSite } from '../helpers/temp-site.js';
 
 describe('DiskWriter', () => {
   it('shows nothing at the destination until commit, then replaces the old site whole', () => {
-    const root = tempSite({ '_site/old.html': 'old', 'src.txt': 'copied' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/old.html': 'old', 'src.txt': 'copied' });
     const out = path.join(root, '_site');
     const writer = new DiskWriter(out);
     writer.write('docs/a/index.html', '<p>new</p>');
@@ -17,11 +18,12 @@ describe('DiskWriter', () => {
     expect(existsSync(path.join(out, 'old.html'))).toBe(false);
     expect(readFileSync(path.join(out, 'docs/a/index.html'), 'utf8')).toBe('<p>new</p>');
     expect(readFileSync(path.join(out, 'files/src.txt'), 'utf8')).toBe('copied');
-    expect(readdirSync(root).sort()).toEqual(['_site', 'src.txt']);
+    expect(readdirSync(root).sort()).toEqual(['_site', '_site.dossier', 'src.txt']);
+    expect(readdirSync(path.join(root, '_site.dossier')).filter((n) => !n.startsWith('site-'))).toEqual([]);
   });
 
   it('leaves the previous site untouched and no staging folder when aborted', () => {
-    const root = tempSite({ '_site/index.html': 'previous' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/index.html': 'previous' });
     const out = path.join(root, '_site');
     const writer = new DiskWriter(out);
     writer.write('index.html', 'half-built');
@@ -35,7 +37,7 @@ describe('DiskWriter over an existing site', () => {
   const longAgo = new Date('2001-02-03T04:05:06Z');
 
   it('rewrites only files whose bytes changed and deletes files the build no longer makes', () => {
-    const root = tempSite({ '_site/same.html': 'same', '_site/edited.html': 'before', '_site/gone/index.html': 'gone' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/same.html': 'same', '_site/edited.html': 'before', '_site/gone/index.html': 'gone' });
     const out = path.join(root, '_site');
     utimesSync(path.join(out, 'same.html'), longAgo, longAgo);
     const writer = new DiskWriter(out);
@@ -48,11 +50,11 @@ describe('DiskWriter over an existing site', () => {
     expect(readFileSync(path.join(out, 'edited.html'), 'utf8')).toBe('after');
     expect(readFileSync(path.join(out, 'new/index.html'), 'utf8')).toBe('new');
     expect(existsSync(path.join(out, 'gone'))).toBe(false);
-    expect(readdirSync(root).sort()).toEqual(['_site']);
+    expect(readdirSync(path.join(root, '_site.dossier')).filter((n) => !n.startsWith('site-'))).toEqual([]);
   });
 
   it('lets a file and a folder trade places', () => {
-    const root = tempSite({ '_site/a': 'file a', '_site/b/index.html': 'folder b' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/a': 'file a', '_site/b/index.html': 'folder b' });
     const out = path.join(root, '_site');
     const writer = new DiskWriter(out);
     writer.write('a/index.html', 'folder a');
@@ -63,7 +65,7 @@ describe('DiskWriter over an existing site', () => {
   });
 
   it('copies a static file again only when its source changed', () => {
-    const root = tempSite({ '_site/x': '', 'photo.bin': 'pixels' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/x': '', 'photo.bin': 'pixels' });
     const out = path.join(root, '_site');
     const first = new DiskWriter(out);
     first.copy('img/photo.bin', path.join(root, 'photo.bin'));
@@ -81,7 +83,7 @@ describe('DiskWriter over an existing site', () => {
   });
 
   it('leaves every file as it was when the update is aborted', () => {
-    const root = tempSite({ '_site/index.html': 'previous', '_site/other.html': 'kept' });
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/index.html': 'previous', '_site/other.html': 'kept' });
     const out = path.join(root, '_site');
     const writer = new DiskWriter(out);
     writer.write('index.html', 'half-built');

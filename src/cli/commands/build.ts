@@ -1,10 +1,11 @@
-/** `dossier build [--source DIR] [--out DIR] [--no-cache]`: build the site into a folder. */
+/** `dossier build [--source DIR] [--out DIR] [--no-cache] [--force-clean]`: build the site into a folder. */
 import path from 'node:path';
 import { buildToFolder } from '../../build-to-folder.js';
 import { loadConfig } from '../../config/load-config.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { defaultCacheDir } from '../../incremental/disk-build-caches.js';
+import { adoptOutput, assertOutputPlace } from '../../write/output-ownership.js';
 import { parseFlags } from '../flags.js';
 
 /** Runs the build command; returns 0, or 1 when the build reported errors. */
@@ -13,11 +14,15 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     source: { type: 'string', default: 'content' },
     out: { type: 'string', default: '_site' },
     cache: { type: 'boolean', default: true },
+    'force-clean': { type: 'boolean', default: false },
   });
   const sourceDir = path.resolve(flags.source);
   const outDir = path.resolve(flags.out);
+  // Places no build may replace, whatever the flags (see docs/safety.md).
+  assertOutputPlace(outDir, sourceDir);
   // Only the config: with nothing changed since the last build, no page is read at all.
   const config = loadConfig(sourceDir);
+  if (flags['force-clean']) adoptOutput(outDir);
   if (isInside(outDir, sourceDir) && !path.relative(sourceDir, outDir).startsWith('_')) {
     throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
   }

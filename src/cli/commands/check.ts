@@ -1,4 +1,4 @@
-/** `dossier check [--source DIR] [--format human|json|github] [--external]`: what CI runs before publishing. */
+/** `dossier check [--source DIR] [--format human|json|github] [--external [--external-allow-private]]`: what CI runs before publishing. */
 import path from 'node:path';
 import { checkSite } from '../../check/check-site.js';
 import { CHECK_FORMATS, formatFindings, type CheckFormat } from '../../check/format-findings.js';
@@ -11,11 +11,13 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
     source: { type: 'string', default: 'content' },
     format: { type: 'string', default: 'human' },
     external: { type: 'boolean', default: false },
+    'external-allow-private': { type: 'boolean', default: false },
   });
   const format = flags.format;
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${format}`);
   const sourceDir = path.resolve(flags.source);
-  const result = await checkSite({ sourceDir, external: flags.external });
+  const allowPrivate = flags['external-allow-private'];
+  const result = await checkSite({ sourceDir, external: flags.external, ...(allowPrivate ? { externalOptions: { allowPrivate } } : {}) });
   process.stdout.write(formatFindings(result.findings, format, { sourceDir, cwd: process.cwd(), pages: result.pages, links: result.links }));
   return result.findings.some((d) => d.severity === 'error') ? 1 : 0;
 }
