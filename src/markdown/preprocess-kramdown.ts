@@ -1,5 +1,6 @@
 /** Rewrites kramdown-only block syntax into CommonMark that keeps kramdown's meaning, before parsing. */
 import { ALD_LINE, BLOCK_IAL_LINE } from './attribute-list.js';
+import { applyKramdownBlockRules } from './kramdown-html-blocks.js';
 
 /** The CommonMark-friendly text and a map from its lines back to the original lines. */
 export interface PreprocessedText {
@@ -81,7 +82,8 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
   const gfm = (options.input ?? 'GFM') === 'GFM';
   const markdownBlocks: Array<[number, number]> = [];
   const trailingIals: TrailingIal[] = [];
-  const source = text.split(/\r?\n/);
+  // kramdown's HTML block ends and column-1 headings first; `origin` maps its lines back to the page's.
+  const { lines: source, origin } = applyKramdownBlockRules(text.split(/\r?\n/));
   const out: string[] = [];
   const lineMap: number[] = [];
   const emit = (line: string, original: number) => {
@@ -295,5 +297,5 @@ export function preprocessKramdown(text: string, options: PreprocessOptions = {}
   source.forEach((line, index) => processLine(line, index + 1));
   // kramdown closes blocks left open at the end of the document.
   for (const open of stack) markdownBlocks.push([open.firstLine, out.length]);
-  return { text: out.join('\n'), lineMap, markdownBlocks, trailingIals };
+  return { text: out.join('\n'), lineMap: lineMap.map((line) => origin[line - 1]!), markdownBlocks, trailingIals };
 }

@@ -58,6 +58,16 @@ function blockShape(html: string): string[] {
   return [...counts].sort().map(([tag, n]) => `${tag}×${n}`);
 }
 
+/** Markdown syntax left as text outside code: `**`, `](`, a line of text opening with `#`. */
+function literalMarkdown(html: string): string[] {
+  const text = html.replace(/<(pre|code)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '\n');
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.includes('**') || line.includes('](') || /^\s*#{1,6}\s/.test(line)) found.push(line.trim());
+  }
+  return found;
+}
+
 interface BlockAttributes {
   tag: string;
   classes: string[];
@@ -112,6 +122,10 @@ for (const { folder, oracle, render } of suites) {
       if (folder === 'jekyll-parity') {
         it(`${name}: paragraphs, lists, breaks and raw HTML split as Jekyll splits them`, () => {
           expect(blockShape(outsideFootnotes(ours))).toEqual(blockShape(outsideFootnotes(expected)));
+        });
+
+        it(`${name}: Markdown is printed as text only where Jekyll prints it`, () => {
+          expect(literalMarkdown(ours)).toEqual(literalMarkdown(expected));
         });
       }
     }
