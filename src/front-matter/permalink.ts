@@ -9,7 +9,8 @@ export function pageUrl(
 ): { url: string; outputPath: string } {
   const dir = path.posix.dirname(sourcePath);
   const ext = path.posix.extname(sourcePath);
-  const basename = path.posix.basename(sourcePath, ext);
+  // Jekyll drops trailing dots from the name: `data-protection..md` is served at `data-protection/`.
+  const basename = path.posix.basename(sourcePath, ext).replace(/\.+$/, '');
   const dirUrl = dir === '.' ? '/' : `/${dir}/`;
   let url: string;
   if (permalink !== undefined && permalink.trim() !== '') {
@@ -21,15 +22,22 @@ export function pageUrl(
   } else {
     url = `${dirUrl}${basename}.html`;
   }
-  url = `/${url.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/');
+  url = sanitizeUrl(url);
   return { url, outputPath: outputPathFor(url) };
 }
 
-/** The file under the output folder that serves `url`, the way Jekyll and GitHub Pages map them. */
+/** Jekyll's URL clean-up: `..` becomes `/`, every `./` is removed, repeated slashes collapse. */
+function sanitizeUrl(url: string): string {
+  let result = `/${url}`.replaceAll('..', '/');
+  while (result.includes('./')) result = result.replaceAll('./', '');
+  return result.replace(/\/{2,}/g, '/');
+}
+
+/** The file under the output folder that serves `url`: Jekyll adds `.html` unless the URL ends with it. */
 function outputPathFor(url: string): string {
   const rel = url.replace(/^\/+/, '');
   if (rel === '' || rel.endsWith('/')) return `${rel}index.html`;
-  return path.posix.extname(rel) === '' ? `${rel}.html` : rel;
+  return rel.endsWith('.html') ? rel : `${rel}.html`;
 }
 
 function expandPlaceholders(permalink: string, dirUrl: string, basename: string): string {
