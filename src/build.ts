@@ -9,7 +9,9 @@ import { byCodeUnits } from './code-unit-order.js';
 import { loadConfig } from './config/load-config.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
+import { unsupportedKeys } from './config/unsupported-keys.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { droppedCollectionFiles } from './discover/dropped-collections.js';
 import { discoverSource, type StaticFile } from './discover/discover-source.js';
 import { noteLinker } from './footnotes/link-notes.js';
 import { essayGroups } from './footnotes/resolve-notes.js';
@@ -98,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = liquid.pages;
     // The tree reads each page's path, URL and front matter only.
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
-    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
 
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written

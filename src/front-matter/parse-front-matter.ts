@@ -7,6 +7,7 @@ import { parseYaml, parseYamlLenient, YamlSyntaxError } from '../config/yaml.js'
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePage } from '../discover/discover-source.js';
 import type { FrontMatter, Page, Place } from './page.js';
+import { applyFrontMatterDefaults, defaultsOf } from './front-matter-defaults.js';
 import { pageUrl } from './permalink.js';
 
 export interface ParsedPages {
@@ -80,7 +81,7 @@ const NEWLINE = 0x0a;
 /** Parses one page; pushes its problems onto `diagnostics`. */
 export function parsePage(
   source: SourcePage,
-  config: Pick<SiteConfig, 'permalink'>,
+  config: Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'raw'>>,
   diagnostics: Diagnostic[],
 ): Page | undefined {
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -113,6 +114,7 @@ export function parsePage(
     }
     data = split(parseYamlLenient);
   }
+  if (config.raw !== undefined) data = applyFrontMatterDefaults(data, source.path, defaultsOf(config.raw));
   const places = keyPlaces(lines.slice(1, closing));
   const fm = typeFrontMatter(data, (key, message) => {
     const at = places[key] ?? { line: 1, column: 1 };
