@@ -38,11 +38,15 @@ export function isKramdownLabel(label: string): boolean {
 /** The essays of a site: pages sharing a nav parent, in nav order; every other page is an essay of its own. */
 export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
   const known = new Set(pages.map((p) => p.path));
+  const byPath = new Map(pages.map((p) => [p.path, p]));
   const seen = new Set<string>();
   const groups: string[][] = [];
   for (const page of pages) {
     if (seen.has(page.path)) continue;
-    const siblings = nav.byPath.get(page.path)?.parent?.children;
+    const parent = nav.byPath.get(page.path)?.parent;
+    // `child_nav_order: desc` only flips the sidebar: notes run through the chapters in nav_order.
+    const order = parent === undefined ? undefined : byPath.get(parent.path)?.data.raw['child_nav_order'];
+    const siblings = order === 'desc' || order === 'reversed' ? [...parent!.children].reverse() : parent?.children;
     const group = siblings === undefined ? [page.path] : siblings.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
     if (!group.includes(page.path)) group.push(page.path);
     for (const p of group) seen.add(p);

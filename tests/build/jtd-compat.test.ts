@@ -107,4 +107,37 @@ describe('Just the Docs configuration a site relies on', () => {
     ]);
     expect([...writer.files.keys()].some((file) => file.includes('bread'))).toBe(false);
   });
+
+  it('recognises an essay by its shape: one at the top level gets chapter links and a print edition, a letter of essays does not', async () => {
+    const { writer, html } = await build({
+      '_config.yml': 'permalink: pretty\n',
+      'essay.md': page({ title: '§ Top Essay', has_children: true }, 'Opening.\n'),
+      'essay-1.md': page({ title: 'First', parent: '§ Top Essay', nav_order: 1 }, 'One.\n'),
+      'essay-2.md': page({ title: 'Second', parent: '§ Top Essay', nav_order: 2 }, 'Two.\n'),
+      'letter.md': page({ title: 'Letter', has_children: true }, 'Letter.\n'),
+      'inner.md': page({ title: '§ Inner', parent: 'Letter', has_children: true }, 'Inner.\n'),
+      'inner-1.md': page({ title: 'Inner One', parent: '§ Inner', grand_parent: 'Letter' }, 'I1.\n'),
+      'single.md': page({ title: '§ Single', parent: 'Letter' }, 'Single-page essay.\n'),
+    });
+    expect(html('essay-1/index.html')).toContain('href="/essay-2/"');
+    expect(html('essay-2/index.html')).toMatch(/Chapter 2 of 2/);
+    expect(writer.files.has('essay/print/index.html')).toBe(true);
+    expect(html('essay/print/index.html')).toContain('Two.');
+    expect(writer.files.has('letter/print/index.html')).toBe(false);
+    expect(writer.files.has('inner/print/index.html')).toBe(true);
+    expect(html('single/index.html')).not.toMatch(/Chapter \d+ of/);
+  });
+
+  it('reads notes through an essay in nav_order when child_nav_order: desc flips its sidebar', async () => {
+    const { result } = await build({
+      '_config.yml': 'permalink: pretty\n',
+      'g.md': page({ title: 'G', has_children: true }),
+      'essay.md': page({ title: '§ Essay', parent: 'G', has_children: true, child_nav_order: 'desc' }, 'Intro.\n'),
+      'essay-1.md': page({ title: 'One', parent: '§ Essay', grand_parent: 'G', nav_order: 1 }, 'A claim.<sup>1</sup> Another.<sup>2</sup>\n\n<sup>1</sup> First note.\n\n<sup>2</sup> Second note.\n'),
+      'essay-2.md': page({ title: 'Two', parent: '§ Essay', grand_parent: 'G', nav_order: 2 }, 'More.<sup>3</sup> Then.<sup>4</sup>\n\n<sup>3</sup> Third note.\n\n<sup>4</sup> Fourth note.\n'),
+      'essay-3.md': page({ title: 'Three', parent: '§ Essay', grand_parent: 'G', nav_order: 3 }, 'Last.<sup>5</sup>\n\n<sup>5</sup> Fifth note.\n'),
+    });
+    expect(result.nav.byPath.get('essay.md')?.children.map((node) => node.title)).toEqual(['Three', 'Two', 'One']);
+    expect(result.diagnostics.filter((d) => d.rule.startsWith('notes/'))).toEqual([]);
+  });
 });
