@@ -54,7 +54,7 @@ function tocList(html: string): string[] | undefined {
 function blockShape(html: string): string[] {
   const counts = new Map<string, number>();
   const withoutCode = html.replace(/<pre\b[\s\S]*?<\/pre>/g, '<pre></pre>');
-  for (const m of withoutCode.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|hr|br)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of withoutCode.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|hr|br|dl|dt|dd)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   return [...counts].sort().map(([tag, n]) => `${tag}×${n}`);
 }
 
