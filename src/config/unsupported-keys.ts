@@ -71,12 +71,15 @@ export function unsupportedKeys(config: SiteConfig, pages: readonly PageKeys[]):
       warn('_config.yml', placeOf(lines, name, 2), `plugin "${name}" is not supported by Dossier; what it adds to a Jekyll build is missing`);
     }
   }
-  diagnostics.push(...unsupportedFrontMatter(pages));
+  diagnostics.push(...unsupportedFrontMatter(pages, lines));
   return diagnostics;
 }
 
-/** One warning per unhonoured front-matter key, at its first use, counting the pages that set it. */
-function unsupportedFrontMatter(pages: readonly PageKeys[]): Diagnostic[] {
+/**
+ * One warning per unhonoured front-matter key, at its first use, counting the pages that set it; a key
+ * only `defaults:` gives is pointed at in `_config.yml`.
+ */
+function unsupportedFrontMatter(pages: readonly PageKeys[], configLines: readonly string[]): Diagnostic[] {
   const first = new Map<string, { page: PageKeys; count: number }>();
   for (const page of pages) {
     for (const key of Object.keys(page.data.raw)) {
@@ -87,9 +90,10 @@ function unsupportedFrontMatter(pages: readonly PageKeys[]): Diagnostic[] {
     }
   }
   return [...first].map(([key, { page, count }]) => {
-    const at = page.data.places[key] ?? { line: 1, column: 1 };
+    const own = page.data.places[key];
+    const at = own ?? placeOf(configLines, key, 1);
     const others = count > 1 ? ` (set on ${count} pages)` : '';
-    return { file: page.path, line: at.line, column: at.column, severity: 'warning' as const, rule: UNSUPPORTED_RULE, message: `front-matter key "${key}" is not supported by Dossier and has no effect${others}` };
+    return { file: own === undefined ? '_config.yml' : page.path, line: at.line, column: at.column, severity: 'warning' as const, rule: UNSUPPORTED_RULE, message: `front-matter key "${key}" is not supported by Dossier and has no effect${others}` };
   });
 }
 

@@ -78,6 +78,10 @@ describe('Just the Docs configuration a site relies on', () => {
         'plugins:',
         '  - jekyll-seo-tag',
         '  - jekyll-mentions',
+        'defaults:',
+        '  - scope: {path: ""}',
+        '    values:',
+        '      toc_depth: 2',
         '',
       ].join('\n'),
       'a.md': page({ title: 'A', mathjax: true, author: 'Someone' }),
@@ -87,6 +91,7 @@ describe('Just the Docs configuration a site relies on', () => {
       '_config.yml:2:1 _config.yml key "ga_tracking" is not supported by Dossier and has no effect',
       '_config.yml:8:3 _config.yml key "kramdown.hard_wrap" is not supported by Dossier; Jekyll\'s default is used',
       '_config.yml:11:5 plugin "jekyll-mentions" is not supported by Dossier; what it adds to a Jekyll build is missing',
+      '_config.yml:15:7 front-matter key "toc_depth" is not supported by Dossier and has no effect (set on 2 pages)',
       'a.md:3:10 front-matter key "mathjax" is not supported by Dossier and has no effect (set on 2 pages)',
     ]);
   });
