@@ -27,6 +27,9 @@ const OPEN_TAG = /^ {0,3}<([A-Za-z][\w-]*)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>
 const SPAN_TAG_ALONE = /^ {0,3}<\/?([A-Za-z][\w-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>\s*$/;
 const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// Regions whose lines are never Markdown: a multi-line HTML comment, kramdown's comment and nomarkdown extensions.
+const VERBATIM_OPEN = /^ {0,3}(?:<!--(?!.*-->)|\{::(?:comment|nomarkdown)\}\s*$)/;
+const VERBATIM_CLOSE = (opening: string) => (opening.includes('<!--') ? /-->/ : /^ {0,3}\{:\/(?:comment|nomarkdown)?\}\s*$/);
 const INDENTED_ATX = /^( {1,3})(#{1,6}(?:[ \t]|$))/;
 const LIST_START = /^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)|^ {0,3}>/;
 
@@ -79,6 +82,7 @@ export function applyKramdownBlockRules(source: readonly string[]): KramdownBloc
     origin.push(from[at]!);
   };
   let fence: string | undefined;
+  let verbatimEnd: RegExp | undefined;
   let inList = false;
   let afterBlank = true;
   for (let i = 0; i < work.length; i++) {
@@ -87,6 +91,16 @@ export function applyKramdownBlockRules(source: readonly string[]): KramdownBloc
       push(line, i);
       const close = FENCE.exec(line);
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
+      continue;
+    }
+    if (verbatimEnd !== undefined) {
+      push(line, i);
+      if (verbatimEnd.test(line)) verbatimEnd = undefined;
+      continue;
+    }
+    if (VERBATIM_OPEN.test(line)) {
+      verbatimEnd = VERBATIM_CLOSE(line);
+      push(line, i);
       continue;
     }
     const fenceOpen = FENCE.exec(line);

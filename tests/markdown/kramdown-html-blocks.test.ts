@@ -24,6 +24,13 @@ describe('kramdown block rules', () => {
     expect(applyKramdownBlockRules(code).lines).toEqual(code);
   });
 
+  it('leaves multi-line comments and kramdown comment and nomarkdown blocks alone', () => {
+    const comment = ['<!-- hidden', '<img src="a.png">', ' ## x', '<div>y</div>', 'after -->', 'text'];
+    expect(applyKramdownBlockRules(comment).lines).toEqual(comment);
+    const extension = ['{::nomarkdown}', '<img src="a.png">', ' ## x', '{:/nomarkdown}'];
+    expect(applyKramdownBlockRules(extension).lines).toEqual(extension);
+  });
+
   it('marks a span tag alone on a line and escapes an indented heading mark outside lists', () => {
     expect(applyKramdownBlockRules(['<img src="a.png">', ' ## x']).lines).toEqual([`<img src="a.png">${SPAN_LINE_MARKER}`, ' \\## x']);
     expect(applyKramdownBlockRules(['- item', '  ## x']).lines).toEqual(['- item', '  ## x']);
