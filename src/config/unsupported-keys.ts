@@ -21,7 +21,7 @@ const HONOURED_CONFIG = new Set([
   'theme', 'remote_theme', 'plugins', 'gems', 'whitelist', 'markdown', 'kramdown', 'highlighter', 'source', 'destination',
   'layouts_dir', 'includes_dir', 'data_dir', 'encoding', 'safe', 'incremental', 'profile', 'quiet', 'verbose', 'livereload', 'port', 'host', 'strict_front_matter', 'keep_files', 'show_drafts', 'future', 'unpublished', 'sass',
   // Just the Docs.
-  'nav_sort', 'nav_enabled', 'nav_external_links', 'just_the_docs', 'search_enabled', 'search', 'heading_anchors', 'aux_links', 'aux_links_new_tab',
+  'nav_sort', 'nav_enabled', 'nav_external_links', 'just_the_docs', 'search_enabled', 'search', 'search_tokenizer_separator', 'heading_anchors', 'aux_links', 'aux_links_new_tab',
   'back_to_top', 'back_to_top_text', 'footer_content', 'last_edit_timestamp', 'last_edit_time_format', 'gh_edit_link', 'gh_edit_link_text',
   'gh_edit_repository', 'gh_edit_branch', 'gh_edit_source', 'gh_edit_view_mode', 'color_scheme', 'logo', 'favicon_ico', 'callouts', 'callouts_level',
   'mermaid', 'enable_copy_code_button',
@@ -41,7 +41,8 @@ const HONOURED_PLUGINS = new Set(['jekyll-seo-tag', 'jekyll-sitemap', 'jekyll-fe
 const HONOURED_FRONT_MATTER = new Set([
   'layout', 'title', 'parent', 'grand_parent', 'ancestor', 'nav_order', 'nav_exclude', 'has_children', 'has_toc', 'child_nav_order', 'nav_enabled',
   'permalink', 'description', 'last_modified_date', 'search_exclude', 'redirect_from', 'redirect_to', 'sitemap', 'seo', 'image', 'lang',
-  'author', 'authors', 'date', 'doi', 'publisher', 'journal', 'abstract', 'keywords', 'license', 'pdf',
+  'author', 'authors', 'date', 'doi', 'publisher', 'journal', 'abstract', 'keywords', 'license', 'pdf', 'canonical_url', 'last_modified_at',
+  'published',
 ]);
 
 /** A page as this check needs it: its path, front matter and where each key sits. */

@@ -37,7 +37,8 @@ export function parseFrontMatter(sources: readonly SourcePage[], config: SiteCon
     }
     // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (a
     // memo) reads every body on every rebuild, so keeps strings.
-    if (page !== undefined) pages.push(page);
+    // Jekyll leaves out pages with `published: false` (its `--unpublished` flag has no counterpart here).
+    if (page !== undefined && page.data.raw['published'] !== false) pages.push(page);
   }
   return { pages, diagnostics };
 }

@@ -42,6 +42,15 @@ describe('Just the Docs configuration a site relies on', () => {
     expect(html('guides/index.html')).toContain('content="Site wide"');
   });
 
+  it('leaves out pages with published: false, as Jekyll does', async () => {
+    const { writer, result } = await build({
+      'index.md': page({ title: 'Home' }),
+      'draft.md': page({ title: 'Draft', published: false }, 'Not yet.\n'),
+    });
+    expect(writer.files.has('draft.html')).toBe(false);
+    expect(result.nav.roots.map((node) => node.title)).toEqual(['Home']);
+  });
+
   it('publishes a layout: null page as its content alone, and layout: minimal without the sidebar', async () => {
     const { html } = await build({
       '_config.yml': 'permalink: pretty\n',
