@@ -8,6 +8,8 @@ import type { SiteConfig } from './config/site-config.js';
 import { loadConfig } from './config/load-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { StaticFile } from './discover/discover-source.js';
+import { unsupportedKeys } from './config/unsupported-keys.js';
+import { droppedCollectionFiles } from './discover/dropped-collections.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import type { Page } from './front-matter/page.js';
 import type { BuildMemo } from './incremental/build-memo.js';
@@ -87,7 +89,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { nav } = site;
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...liquid.diagnostics];
+    const diagnostics: Diagnostic[] = [...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
     // Two sources making one output file: the loser is not written (write/output-claims.ts).
     const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);

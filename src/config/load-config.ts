@@ -64,10 +64,11 @@ function resolveConfig(
   const dossier = read.object('dossier');
   const dRead = new Reader(dossier, problems, 'dossier.');
 
-  const navSortRaw = read.string('nav_sort', 'case_insensitive');
-  let navSort: NavSort = 'case_insensitive';
-  if (navSortRaw === 'case_sensitive') navSort = 'case_sensitive';
-  else if (navSortRaw !== 'case_insensitive' && navSortRaw !== '') {
+  // Just the Docs sorts case-insensitively only when `nav_sort: case_insensitive` is set; unset is Liquid's plain `sort`.
+  const navSortRaw = read.string('nav_sort', 'case_sensitive');
+  let navSort: NavSort = 'case_sensitive';
+  if (navSortRaw === 'case_insensitive') navSort = 'case_insensitive';
+  else if (navSortRaw !== 'case_sensitive' && navSortRaw !== '') {
     problems.push(`nav_sort must be case_sensitive or case_insensitive, not ${JSON.stringify(navSortRaw)}`);
   }
 

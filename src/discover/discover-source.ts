@@ -116,6 +116,8 @@ function createEntryFilter(config: Pick<SiteConfig, 'exclude' | 'include'>): Ent
   return (rel, isDir) => {
     const name = rel.slice(rel.lastIndexOf('/') + 1);
     if (isDir && (name === 'node_modules' || name === '.git')) return false;
+    // Jekyll skips every entry whose name ends with a dot, whatever `include` says.
+    if (name.endsWith('.')) return false;
     const special = /^[._#]/.test(name) || name.endsWith('~');
     if (included.some((m) => m(rel))) return true;
     if (special) return false;

@@ -47,6 +47,7 @@ export function isPageLocalLabel(label: string): boolean {
  */
 export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
   const known = new Set(pages.map((p) => p.path));
+  const byPath = new Map(pages.map((p) => [p.path, p]));
   const seen = new Set<string>();
   const groups: string[][] = [];
   const opensChapters = (node: NavNode | undefined): boolean => node !== undefined && node.children.length > 0 && node.children.every((c) => c.children.length === 0);
@@ -54,8 +55,10 @@ export function essayGroups(pages: readonly Page[], nav: NavTree): string[][] {
     if (seen.has(page.path)) continue;
     const node = nav.byPath.get(page.path);
     const parent = node !== undefined && opensChapters(node) ? node : node?.parent;
+    // `child_nav_order: desc` only flips the sidebar: notes run through the chapters in nav_order.
+    const children = parent === undefined ? [] : byPath.get(parent.path)?.data.childNavOrder === 'desc' ? [...parent.children].reverse() : parent.children;
     // An essay page that opens chapters goes with its chapters, never with its own siblings.
-    const members = parent === undefined ? [] : opensChapters(parent) ? [parent, ...parent.children] : parent.children.filter((c) => !opensChapters(c));
+    const members = parent === undefined ? [] : opensChapters(parent) ? [parent, ...children] : children.filter((c) => !opensChapters(c));
     const group = members.map((n) => n.path).filter((p) => known.has(p) && !seen.has(p));
     if (!group.includes(page.path)) group.push(page.path);
     for (const p of group) seen.add(p);

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePage } from '../discover/discover-source.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { FrontMatter, Page, Place } from './page.js';
+import { applyFrontMatterDefaults, defaultsOf } from './front-matter-defaults.js';
 import { pageUrl } from './permalink.js';
 import { invalidUtf8Line } from '../discover/invalid-utf8.js';
 
@@ -36,7 +37,8 @@ export function parseFrontMatter(sources: readonly SourcePage[], config: SiteCon
     }
     // One-off builds read files as bytes and hold each body so (see parsePage); the dev server (which
     // keeps results) reads every body on every rebuild, so keeps strings.
-    if (page !== undefined) pages.push(page);
+    // Jekyll leaves out pages with `published: false` (its `--unpublished` flag has no counterpart here).
+    if (page !== undefined && page.data.raw['published'] !== false) pages.push(page);
   }
   return { pages, diagnostics };
 }
@@ -80,7 +82,7 @@ const NEWLINE = 0x0a;
 /** Parses one page; pushes its problems onto `diagnostics`. */
 export function parsePage(
   source: SourcePage,
-  config: Pick<SiteConfig, 'permalink'>,
+  config: Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'raw'>>,
   diagnostics: Diagnostic[],
 ): Page | undefined {
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -119,6 +121,7 @@ export function parsePage(
     }
     data = split(parseYamlLenient);
   }
+  if (config.raw !== undefined) data = applyFrontMatterDefaults(data, source.path, defaultsOf(config.raw));
   const places = keyPlaces(lines.slice(1, closing));
   const fm = typeFrontMatter(data, (key, message) => {
     const at = places[key] ?? { line: 1, column: 1 };

@@ -9,7 +9,8 @@ export function pageUrl(
 ): { url: string; outputPath: string; problem?: PermalinkProblem } {
   const dir = path.posix.dirname(sourcePath);
   const ext = path.posix.extname(sourcePath);
-  const basename = path.posix.basename(sourcePath, ext);
+  // Jekyll drops trailing dots from the name: `data-protection..md` is served at `data-protection/`.
+  const basename = path.posix.basename(sourcePath, ext).replace(/\.+$/, '');
   const dirUrl = dir === '.' ? '/' : `/${dir}/`;
   let url: string;
   if (permalink !== undefined && permalink.trim() !== '') {
@@ -22,9 +23,10 @@ export function pageUrl(
     url = `${dirUrl}${basename}.html`;
   }
   url = `/${url.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/');
-  const resolved = resolveDotSegments(url);
-  if (resolved === undefined) return { url, outputPath: outputPathFor(url), problem: { rule: 'permalink/outside-site', message: `permalink ${JSON.stringify(permalink)} leads outside the site; the page is not written` } };
-  url = resolved;
+  // Jekyll would clean a climbing `..` away (see sanitizeUrl), but a permalink that tries to leave the
+  // site is a mistake or an attack, never what its author meant: it is refused, not guessed at.
+  if (resolveDotSegments(url) === undefined) return { url, outputPath: outputPathFor(url), problem: { rule: 'permalink/outside-site', message: `permalink ${JSON.stringify(permalink)} leads outside the site; the page is not written` } };
+  url = sanitizeUrl(url);
   const problem = fileNameProblem(url, permalink);
   return problem === undefined ? { url, outputPath: outputPathFor(url) } : { url, outputPath: outputPathFor(url), problem };
 }
@@ -65,11 +67,18 @@ function fileNameProblem(url: string, permalink: string | undefined): PermalinkP
   return undefined;
 }
 
-/** The file under the output folder that serves `url`, the way Jekyll and GitHub Pages map them. */
+/** Jekyll's URL clean-up: `..` becomes `/`, every `./` is removed, repeated slashes collapse. */
+function sanitizeUrl(url: string): string {
+  let result = `/${url}`.replaceAll('..', '/');
+  while (result.includes('./')) result = result.replaceAll('./', '');
+  return result.replace(/\/{2,}/g, '/');
+}
+
+/** The file under the output folder that serves `url`: Jekyll adds `.html` unless the URL ends with it. */
 function outputPathFor(url: string): string {
   const rel = url.replace(/^\/+/, '');
   if (rel === '' || rel.endsWith('/')) return `${rel}index.html`;
-  return path.posix.extname(rel) === '' ? `${rel}.html` : rel;
+  return rel.endsWith('.html') ? rel : `${rel}.html`;
 }
 
 function expandPlaceholders(permalink: string, dirUrl: string, basename: string): string {

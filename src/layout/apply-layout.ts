@@ -45,7 +45,7 @@ export interface TemplateData {
   asset: (name: string) => string;
 }
 
-const LAYOUTS = ['default', 'page', 'home'] as const;
+const LAYOUTS = ['default', 'page', 'home', 'minimal'] as const;
 
 export interface LayoutInput {
   page: Page;
@@ -64,6 +64,8 @@ export function applyLayout(
   diagnostics: Diagnostic[],
 ): string {
   const { page } = input;
+  // Jekyll's `layout: null` (or `none`) publishes the page's own content with no frame at all.
+  if ('layout' in page.data.raw && (page.data.raw['layout'] === null || page.data.raw['layout'] === 'none')) return input.html;
   let layout = page.data.layout ?? 'default';
   if (!templates.has(layout)) {
     const at = page.data.places['layout'] ?? { line: 1, column: 1 };

@@ -6,6 +6,7 @@ import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 import { decodeEntities } from '../html-text.js';
+import { essayOf, isEssay } from '../nav/essay-structure.js';
 
 /** The template that renders an essay's print page. */
 const ESSAY_PRINT_TEMPLATE = 'essay-print';
@@ -43,17 +44,7 @@ export interface PrintOutput {
   html(): string;
 }
 
-/** An essay is a second-level page with chapters under it (the letter → essay → chapter shape of FORMAT.md §2). */
-function isEssay(node: NavNode): boolean {
-  return node.depth === 1 && node.children.some((child) => !child.navExclude);
-}
-
-/** The essay a page belongs to: itself, or its ancestor at the essay level. */
-export function essayOf(node: NavNode): NavNode | undefined {
-  let at: NavNode | undefined = node;
-  while (at !== undefined && at.depth > 1) at = at.parent;
-  return at !== undefined && isEssay(at) ? at : undefined;
-}
+export { essayOf };
 
 /** Site URL of an essay's print page: `/docs/G/essay/` → `/docs/G/essay/print/`. */
 export function essayPrintUrl(essay: NavNode): string {

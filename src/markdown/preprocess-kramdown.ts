@@ -1,5 +1,6 @@
 /** Rewrites kramdown-only block syntax into CommonMark that keeps kramdown's meaning, before parsing. */
 import { ALD_LINE, BLOCK_IAL_LINE } from './attribute-list.js';
+import { applyKramdownBlockRules } from './kramdown-html-blocks.js';
 
 /** The CommonMark-friendly text and a map from its lines back to the original lines. */
 export interface PreprocessedText {
@@ -78,9 +79,12 @@ interface OpenMarkdownBlock {
  * Line count only grows, and lineMap says where every line came from.
  */
 export function preprocessKramdown(text: string, options: PreprocessOptions = {}): PreprocessedText {
-  const pass = new PrePass(text.split(/\r?\n/), (options.input ?? 'GFM') === 'GFM');
+  // kramdown's HTML block ends and column-1 headings first; `origin` maps its lines back to the page's.
+  const { lines, origin } = applyKramdownBlockRules(text.split(/\r?\n/));
+  const pass = new PrePass(lines, (options.input ?? 'GFM') === 'GFM');
   pass.source.forEach((line, index) => pass.processLine(line, index + 1));
-  return pass.finish();
+  const result = pass.finish();
+  return { ...result, lineMap: result.lineMap.map((line) => origin[line - 1]!) };
 }
 
 /** Where the top-level paragraph being read stands: what decides how kramdown reads its next line. */

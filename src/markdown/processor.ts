@@ -13,6 +13,7 @@ import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
 import rehypeNoteTexts from './plugins/rehype-note-texts.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
+import remarkDefinitionLists from './plugins/remark-definition-lists.js';
 import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
 import remarkHeadingIds from './plugins/remark-heading-ids.js';
 import remarkKramdownIal from './plugins/remark-kramdown-ial.js';
@@ -56,6 +57,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkBareUrls, { link: options.linkBareUrls ?? true })
       // Attribute lists first: they decide classes and explicit ids that every later step reads.
       .use(remarkKramdownIal)
+      // kramdown's `Term` / `: definition` lists, before ids and typography read the text.
+      .use(remarkDefinitionLists)
       // kramdown auto ids, after IALs (an explicit `{#id}` wins) and before the TOC that links to them.
       .use(remarkHeadingIds, { input: kramdown.input, autoIds: kramdown.autoIds })
       // `{:toc}` lists need every heading's final id and `.no_toc` class.

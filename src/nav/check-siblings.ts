@@ -23,7 +23,7 @@ export function checkSiblings(sorted: readonly { page: Page }[], navSort: NavSor
       'nav_order',
       'warning',
       'nav/duplicate-nav-order',
-      `nav_order ${show(page.data.navOrder)} is also used by its sibling ${other.path} (\`${other.data.title ?? ''}\`); Just the Docs may show the two in either order (Dossier falls back to title, then path); give each a distinct nav_order`,
+      `nav_order ${show(page.data.navOrder)} is also used by its sibling ${other.path} (\`${other.data.title ?? ''}\`); Just the Docs may show the two in either order (Jekyll's build shows them by file name; Dossier does the same); give each a distinct nav_order`,
     );
   }
 

@@ -1,4 +1,5 @@
 /** What one page shows of the tree: breadcrumbs, its child list, and previous/next chapter links. */
+import { essayOf } from './essay-structure.js';
 import type { ChapterNav, NavNode, NavTree, PageNav } from './nav-tree.js';
 
 /** The nav a page shows; pages outside the tree (untitled, orphaned) get empty nav. */
@@ -16,10 +17,10 @@ export function pageNavFor(tree: NavTree, path: string): PageNav {
   };
 }
 
-/** Chapters are read in order with their nav-visible siblings; a hidden chapter gets no prev/next. */
+/** Pages inside an essay are read in order with their nav-visible siblings; a hidden chapter gets no prev/next. */
 function chapterOf(node: NavNode): ChapterNav | undefined {
   const essay = node.parent;
-  if (essay === undefined || node.depth < 2) return undefined;
+  if (essay === undefined || essayOf(essay) === undefined) return undefined;
   const chapters = essay.children.filter((child) => !child.navExclude);
   const index = chapters.indexOf(node);
   if (index === -1) return undefined;

@@ -51,14 +51,30 @@ export function compareSortKeys(a: SortKey, b: SortKey, navSort: NavSort): numbe
   return compareSortStrings(a.value, b.value, navSort);
 }
 
-/** Sorts siblings in display order; equal keys fall back to title, then source path, so builds are repeatable. */
+/**
+ * Jekyll's page order (`site.pages`), which Liquid's sort keeps for equal keys (Ruby sorts with
+ * glibc's merge sort, which is stable): by file name, then in reading order, where each folder's
+ * subfolders are read before its own pages. Jekyll reads folders in the file system's order, which
+ * differs between machines; Dossier takes them in code-point order.
+ */
+export function compareJekyllPageOrder(a: string, b: string): number {
+  const aParts = a.split('/');
+  const bParts = b.split('/');
+  const byName = compareCodePoints(aParts[aParts.length - 1]!, bParts[bParts.length - 1]!);
+  if (byName !== 0) return byName;
+  for (let i = 0; i < Math.min(aParts.length, bParts.length); i++) {
+    if (aParts[i] === bParts[i]) continue;
+    const aIsFolder = i < aParts.length - 1;
+    const bIsFolder = i < bParts.length - 1;
+    if (aIsFolder !== bIsFolder) return aIsFolder ? -1 : 1;
+    return compareCodePoints(aParts[i]!, bParts[i]!);
+  }
+  return aParts.length - bParts.length;
+}
+
+/** Sorts siblings in display order; equal keys keep Jekyll's page order, as Liquid's `sort` does there. */
 export function sortSiblings<T extends { page: Page }>(items: T[], navSort: NavSort): T[] {
   const keyed = items.map((item) => ({ item, key: sortKeyOf(item.page) }));
-  keyed.sort(
-    (a, b) =>
-      compareSortKeys(a.key, b.key, navSort) ||
-      compareCodePoints(a.item.page.data.title ?? '', b.item.page.data.title ?? '') ||
-      compareCodePoints(a.item.page.path, b.item.page.path),
-  );
+  keyed.sort((a, b) => compareSortKeys(a.key, b.key, navSort) || compareJekyllPageOrder(a.item.page.path, b.item.page.path));
   return keyed.map((k) => k.item);
 }

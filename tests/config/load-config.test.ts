@@ -36,7 +36,8 @@ describe('loadConfig', () => {
 
   it('defaults like Just the Docs when _config.yml is absent', () => {
     const config = loadConfig(tempSite({ 'index.md': '---\ntitle: Home\n---\n' }));
-    expect(config.navSort).toBe('case_insensitive');
+    // Just the Docs sorts case-insensitively only when asked (`nav_sort: case_insensitive`); unset is Liquid's plain `sort`.
+    expect(config.navSort).toBe('case_sensitive');
     expect(config.searchEnabled).toBe(true);
     expect(config.headingAnchors).toBe(true);
     expect(config.baseurl).toBe('');

@@ -38,4 +38,16 @@ describe('discoverSource', () => {
     const dir = tempSite({ '_config.yml': 'include: [_headers, .well-known]\n', '_headers': 'x', '.well-known/security.txt': 'y' });
     expect(discoverSource(loadConfig(dir)).statics.map((s) => s.path)).toEqual(['.well-known/security.txt', '_headers']);
   });
+
+  it('skips names ending with a dot, as Jekyll does, but keeps a name with a dot before its extension', () => {
+    const dir = tempSite({
+      '_config.yml': 'include: [odd.]\n',
+      'docs/x/data-protection..md': '---\ntitle: Data\n---\n',
+      'odd./page.md': '---\ntitle: Odd\n---\n',
+      'notes.': 'x',
+    });
+    const tree = discoverSource(loadConfig(dir));
+    expect(tree.pages.map((p) => p.path)).toEqual(['docs/x/data-protection..md']);
+    expect(tree.statics).toEqual([]);
+  });
 });

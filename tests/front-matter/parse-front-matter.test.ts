@@ -97,4 +97,14 @@ describe('pageUrl', () => {
     expect(pageUrl('x.md', 'pretty', '/about')).toEqual({ url: '/about', outputPath: 'about.html' });
     expect(pageUrl('404.md', 'pretty', '/404.html')).toEqual({ url: '/404.html', outputPath: '404.html' });
   });
+
+  it('cleans names and permalinks with dots as Jekyll 4.3 does (measured)', () => {
+    expect(pageUrl('docs/x/data-protection..md', 'pretty', undefined)).toEqual({ url: '/docs/x/data-protection/', outputPath: 'docs/x/data-protection/index.html' });
+    expect(pageUrl('docs/x/data-protection..md', 'date', undefined).url).toBe('/docs/x/data-protection.html');
+    expect(pageUrl('docs/x/trail...md', 'pretty', undefined).url).toBe('/docs/x/trail/');
+    expect(pageUrl('docs/x/v1.2..md', 'pretty', undefined).url).toBe('/docs/x/v1.2/');
+    expect(pageUrl('docs/x/x..y.md', 'pretty', undefined)).toEqual({ url: '/docs/x/x/y/', outputPath: 'docs/x/x/y/index.html' });
+    expect(pageUrl('docs/x/p.md', 'pretty', '/p/data.protection./')).toEqual({ url: '/p/data.protection', outputPath: 'p/data.protection.html' });
+    expect(pageUrl('docs/x/p.md', 'pretty', '/q/a..b/c./d/').url).toBe('/q/a/b/cd/');
+  });
 });

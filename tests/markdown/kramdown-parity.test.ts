@@ -54,8 +54,18 @@ function tocList(html: string): string[] | undefined {
 function blockShape(html: string): string[] {
   const counts = new Map<string, number>();
   const withoutCode = html.replace(/<pre\b[\s\S]*?<\/pre>/g, '<pre></pre>');
-  for (const m of withoutCode.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|hr|br)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of withoutCode.matchAll(/<(p|h[1-6]|ul|ol|li|blockquote|pre|table|hr|br|dl|dt|dd)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   return [...counts].sort().map(([tag, n]) => `${tag}×${n}`);
+}
+
+/** Markdown syntax left as text outside code: `**`, `](`, a line of text opening with `#`. */
+function literalMarkdown(html: string): string[] {
+  const text = html.replace(/<(pre|code)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '\n');
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.includes('**') || line.includes('](') || /^\s*#{1,6}\s/.test(line)) found.push(line.trim());
+  }
+  return found;
 }
 
 interface BlockAttributes {
@@ -112,6 +122,10 @@ for (const { folder, oracle, render } of suites) {
       if (folder === 'jekyll-parity') {
         it(`${name}: paragraphs, lists, breaks and raw HTML split as Jekyll splits them`, () => {
           expect(blockShape(outsideFootnotes(ours))).toEqual(blockShape(outsideFootnotes(expected)));
+        });
+
+        it(`${name}: Markdown is printed as text only where Jekyll prints it`, () => {
+          expect(literalMarkdown(ours)).toEqual(literalMarkdown(expected));
         });
       }
     }

@@ -131,6 +131,28 @@ describe('buildNavTree: sibling order', () => {
     expect(titlesUnder(t, 'g.md')).toEqual(['Last by number', 'Alpha', 'Charlie', 'Yankee', 'Zulu']);
   });
 
+  it("shows siblings with equal nav_order in Jekyll's page order: by file name, subfolders before files", () => {
+    // Measured with Debian's Jekyll 4.3 + Liquid 5.4: `site.html_pages | where: "parent", "P" | sort: "nav_order"`.
+    const t = tree({
+      'p.md': 'title: P',
+      'a/c/Zeta.md': 'title: One\nparent: P\nnav_order: 1',
+      'a/Zeta.md': 'title: Two\nparent: P\nnav_order: 1',
+      'B/alpha.md': 'title: Three\nparent: P\nnav_order: 1',
+      'b/alpha2.md': 'title: Four\nparent: P\nnav_order: 1',
+      'b/note.md': 'title: Five\nparent: P\nnav_order: 1',
+      'note1.md': 'title: Six\nparent: P\nnav_order: 1',
+      'a/c/x0.md': 'title: Seven\nparent: P\nnav_order: 1',
+      'a/Essay-1.md': 'title: Eight\nparent: P\nnav_order: 2',
+      'zz/Zeta2.md': 'title: Nine\nparent: P\nnav_order: 2',
+      'b/essay-21.md': 'title: Ten\nparent: P\nnav_order: 2',
+      'index.md': 'title: Eleven\nparent: P\nnav_order: 2',
+      'zz/x.md': 'title: Twelve\nparent: P\nnav_order: 3',
+      'x.md': 'title: Thirteen\nparent: P\nnav_order: 3',
+    });
+    expect(titlesUnder(t, 'p.md')).toEqual(['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve', 'Thirteen']);
+    expect(rules(t).filter((r) => r.endsWith('nav/duplicate-nav-order'))).toHaveLength(10);
+  });
+
   it('compares strings by code point with nav_sort: case_sensitive (Liquid sort)', () => {
     const files = {
       'g.md': 'title: G',

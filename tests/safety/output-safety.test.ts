@@ -122,7 +122,8 @@ describe('two sources for one output file', () => {
       'index.md': page({ title: 'Home' }, 'Hi.\n'),
       'a-first.md': page({ title: 'First', permalink: '/same/' }, 'From the first.\n'),
       'b-second.md': page({ title: 'Second', permalink: '/same/' }, 'From the second.\n'),
-      'css.md': page({ title: 'Style', permalink: '/assets/dossier.css' }, 'not css\n'),
+      // A page's permalink cannot reach the stylesheet (Jekyll adds .html to it), but a copied file can.
+      'assets/dossier.css': 'not css\n',
       'docs/letter.md': page({ title: 'Letter', has_children: true }, 'Letter.\n'),
       'docs/essay.md': page({ title: 'Essay', parent: 'Letter', has_children: true }, 'Essay.\n'),
       'docs/ch1.md': page({ title: 'Chapter', parent: 'Essay', grand_parent: 'Letter' }, 'Chapter.\n'),
@@ -132,7 +133,7 @@ describe('two sources for one output file', () => {
     const run = dossier(['build', '--source', site, '--out', out], { cwd: site });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/b-second\.md:3:\d+: error: b-second\.md and a-first\.md both make the output file same\/index\.html.*\[output\/collision\]/);
-    expect(run.stderr).toMatch(/css\.md:3:\d+: error: .*assets\/dossier\.css.*\[output\/collision\]/);
+    expect(run.stderr).toMatch(/assets\/dossier\.css:\d+:\d+: error: .*assets\/dossier\.css.*\[output\/collision\]/);
     expect(run.stderr).toMatch(/fake-print\.md:\d+:\d+: error: .*print edition.*\[output\/collision\]/);
     expect(readFileSync(path.join(out, 'same/index.html'), 'utf8')).toContain('From the first.');
     expect(readFileSync(path.join(out, 'assets/dossier.css'), 'utf8')).not.toContain('not css');
