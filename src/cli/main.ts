@@ -18,6 +18,7 @@ Commands:
   nav     Print the navigation tree [--source DIR] [--format text|json]
   check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
+  import  Scraped article -> essay  INPUT [--site DIR] [--parent TITLE] [--chapters auto|none|N] [--dry-run]
 
 Defaults: --source content, --out _site (inside the current folder).
 Exit codes: 0 clean, 1 content errors reported, 2 bad usage or configuration.`;
@@ -41,6 +42,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'dev': {
         const { devCommand } = await import('../serve/dev-command.js');
         return await devCommand(rest);
+      }
+      case 'import': {
+        const { importCommand } = await import('../import/import-command.js');
+        return await importCommand(rest);
       }
       case undefined:
       case '-h':
