@@ -46,8 +46,12 @@ export function classifyText(blocks: readonly TextBlock[], title?: string): Clas
 
 /** jusText's first pass: link density, then length and stop-word density. */
 function initialQuality(block: TextBlock): Quality {
+  // A table is judged by the prose around it: its cells hold numbers and names, not stop words.
+  if (block.rows !== undefined) return 'neargood';
   const words = block.text.split(/\s+/).filter(Boolean);
   if (linkDensity(words) > T.maxLinkDensity) return 'bad';
+  // A list item that is a sentence is prose-like even when short; a one-word menu item is not.
+  if (block.bullet && words.length >= T.listItemMinWords && block.text.length < T.lengthLow) return 'neargood';
   if (block.text.length < T.lengthLow) return 'short';
   const stops = words.filter((w) => STOP_WORDS.has(w.toLowerCase().replace(/[^\p{L}']/gu, ''))).length / words.length;
   if (stops >= T.stopwordsHigh && block.text.length >= T.lengthHigh) return 'good';
@@ -67,16 +71,19 @@ function markRepeats(work: Work[]): void {
   for (const w of work) counts.set(normalizeText(w.text), (counts.get(normalizeText(w.text)) ?? 0) + 1);
   const seenSentences = new Set<string>();
   const seenLong = new Set<string>();
-  for (const w of work) {
+  work.forEach((w, i) => {
     const key = normalizeText(w.text);
+    // A section heading may recur ("Findings" under each case study); chrome is not followed by prose.
+    const next = work[i + 1];
+    const heading = isHeadingLike(w.text) && next !== undefined && (next.quality === 'good' || next.quality === 'neargood');
     const sentences = splitSentences(key);
     const repeated = sentences.filter((s) => seenSentences.has(s)).length;
-    if (w.text.length < T.lengthHigh && (counts.get(key) ?? 0) >= T.repeatedCount) setBad(w, 'repeated on the page (menus, related lists, captions)');
+    if (w.text.length < T.lengthHigh && (counts.get(key) ?? 0) >= T.repeatedCount && !heading) setBad(w, 'repeated on the page (menus, related lists, captions)');
     else if (seenLong.has(key)) setBad(w, 'the same paragraph again');
     else if (sentences.length >= 2 && repeated / sentences.length >= T.repeatedSentences) setBad(w, 'repeats sentences of an earlier block');
     seenLong.add(key);
     for (const s of sentences) if (s.length > 30) seenSentences.add(s);
-  }
+  });
 }
 
 function splitSentences(text: string): string[] {
@@ -116,13 +123,23 @@ function findTitle(work: Work[], first: number, given: string | undefined): numb
   const pick =
     wanted !== undefined
       ? (candidates.find(({ w }) => normalizeText(w.text) === wanted) ?? work.map((w, i) => ({ w, i })).find(({ w }) => normalizeText(w.text) === wanted))
-      : (candidates.find(({ w }) => chromeReason(w.text, w.bullet) === undefined && isTitleLike(w.text, true)) ??
-        candidates.find(({ w }) => chromeReason(w.text, w.bullet) === undefined && isTitleLike(w.text, false)));
+      : pickTitle(work, candidates);
   if (pick === undefined) return undefined;
   pick.w.role = 'title';
   const key = normalizeText(pick.w.text);
   for (const w of work) if (w !== pick.w && normalizeText(w.text) === key) { w.quality = 'bad'; w.reason = 'the title, repeated'; }
   return pick.i;
+}
+
+/**
+ * Title-case first, then any title-like line; among them, one with a date or byline under it beats a
+ * nearer one, which is then the first section heading.
+ */
+function pickTitle(work: readonly Work[], candidates: readonly { w: Work; i: number }[]): { w: Work; i: number } | undefined {
+  const usable = (strict: boolean) => candidates.filter(({ w }) => chromeReason(w.text, w.bullet) === undefined && bylineName(w.text) === undefined && isTitleLike(w.text, strict));
+  const titled = usable(true).length > 0 ? usable(true) : usable(false);
+  const withMetadata = titled.find(({ i }) => work.slice(i + 1, i + 4).some((o) => isDateLine(o.text) || bylineName(o.text) !== undefined));
+  return withMetadata ?? titled[0];
 }
 
 /** Before the title is the page head; its masthead name and tagline are chrome wherever they recur. */
@@ -176,11 +193,15 @@ function markHeadings(work: Work[], titleAt: number | undefined, end: number): v
   }
 }
 
-/** jusText's second pass: near-good blocks next to prose are prose; short ones between prose are too. */
+/**
+ * jusText's second pass: near-good blocks next to prose are prose; short ones between prose are too.
+ * As in jusText, the neighbours looked at are the nearest good or bad blocks, so a run of near-good
+ * list items after a paragraph is judged by that paragraph.
+ */
 function settleByContext(work: Work[]): void {
   const initial = work.map((w) => w.quality);
   const neighbour = (i: number, step: number): Quality => {
-    for (let j = i + step; j >= 0 && j < work.length; j += step) if (initial[j] !== 'short') return initial[j] === 'neargood' ? 'neargood' : initial[j]!;
+    for (let j = i + step; j >= 0 && j < work.length; j += step) if (initial[j] === 'good' || initial[j] === 'bad') return initial[j]!;
     return 'bad';
   };
   work.forEach((w, i) => {

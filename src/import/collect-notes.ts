@@ -61,7 +61,7 @@ function notesFromSupParagraph(node: RootContent): ArticleNote[] {
 /** The number of a `<sup>N</sup>` raw-HTML node. */
 function supNumber(node: PhrasingContent): number | undefined {
   if (node.type !== 'html') return undefined;
-  const match = /^<sup>\s*\[?(\d{1,3})\.?\]?\s*<\/sup>$/.exec(node.value);
+  const match = /^<sup>\s*\[?(\d{1,3})\.?\]?\s*<\/sup>$/i.exec(node.value);
   return match === null ? undefined : Number(match[1]);
 }
 

@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Article } from './article.js';
+import { mergeSupTags } from './note-refs.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -13,6 +14,7 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 export function extractMarkdown(source: string, title?: string): Article {
   const { content, data } = matter(source);
   const tree = parser.runSync(parser.parse(content)) as Root;
+  mergeSupTags(tree);
   const fmTitle = typeof data['title'] === 'string' ? data['title'].trim() : undefined;
   const article: Article = { title: title ?? fmTitle, subtitle: undefined, byline: undefined, date: undefined, blocks: [], notes: [], dropped: [] };
   for (const node of tree.children) {

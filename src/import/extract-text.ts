@@ -45,6 +45,10 @@ function addBlock(article: Article, block: ClassifiedBlock, numbers: ReadonlySet
 }
 
 function paragraphOrItem(block: TextBlock, numbers: ReadonlySet<number>): RootContent {
+  if (block.rows !== undefined) {
+    const children = block.rows.map((row) => ({ type: 'tableRow' as const, children: row.map((cell) => ({ type: 'tableCell' as const, children: textWithRefs(cell, numbers) })) }));
+    return { type: 'table', children };
+  }
   const paragraph: RootContent = { type: 'paragraph', children: textWithRefs(block.text, numbers) };
   return block.bullet ? { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [paragraph] }] } : paragraph;
 }

@@ -17,7 +17,7 @@ function shapeOk(text: string, maxWords: number, maxChars: number): boolean {
 
 /** A line that reads as a section heading; conservative, since a wrong heading splits a chapter. */
 export function isHeadingLike(text: string): boolean {
-  if (!shapeOk(text, T.headingMaxWords, T.headingMaxChars) || /[!?]$/.test(text)) return false;
+  if (!shapeOk(text, T.headingMaxWords, T.headingMaxChars) || /!$/.test(text)) return false;
   // One sentence at most: a full stop inside means prose ("Ships stayed. None moved").
   if (/[.!?]\s+\p{Lu}/u.test(text)) return false;
   return titleCaseShare(text) >= T.headingTitleCase;

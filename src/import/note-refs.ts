@@ -1,5 +1,5 @@
 /** Notes in mdast: hand-numbered references as `<sup>N</sup>`, as the site's footnote linking expects. */
-import type { PhrasingContent } from 'mdast';
+import type { Nodes, PhrasingContent } from 'mdast';
 
 /** The raw-HTML node the site's notes are written with. */
 export function supNode(number: number): PhrasingContent {
@@ -31,4 +31,20 @@ export function noteOpening(text: string): { number: number; rest: string } | un
   const match = /^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(\S.*)$/s.exec(text);
   if (match === null) return undefined;
   return { number: Number(match[1] ?? match[2]), rest: match[3]! };
+}
+
+/**
+ * Markdown parsers give inline HTML one node per tag: `<sup>`, `1`, `</sup>`. Notes code reads
+ * a reference as one node, so a number between a `<sup>` and a `</sup>` is merged into one.
+ */
+export function mergeSupTags(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let i = 0; i + 2 < children.length; i++) {
+    const [open, middle, close] = [children[i]!, children[i + 1]!, children[i + 2]!];
+    if (open.type === 'html' && /^<sup>$/i.test(open.value) && middle.type === 'text' && /^\s*\[?\d{1,3}\.?\]?\s*$/.test(middle.value) && close.type === 'html' && /^<\/sup>$/i.test(close.value)) {
+      children.splice(i, 3, { type: 'html', value: `<sup>${middle.value.trim()}</sup>` });
+    }
+  }
+  for (const child of children) mergeSupTags(child);
 }

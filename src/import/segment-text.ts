@@ -7,6 +7,8 @@ export interface TextBlock {
   line: number;
   /** The line started with a bullet (•, *, -, ·): menus and lists of links in scrapes. */
   bullet: boolean;
+  /** Cells of a table's rows: copied tables arrive as lines of tab-separated cells. */
+  rows?: string[][];
 }
 
 const BULLET = /^\s*[•·▪◦*–-]\s+/;
@@ -33,10 +35,19 @@ export function segmentText(text: string): TextBlock[] {
 }
 
 function groupBlocks(group: readonly { text: string; line: number }[]): TextBlock[] {
+  const table = tableRows(group.map((l) => l.text));
+  if (table !== undefined) return [{ text: table.map((r) => r.join(' ')).join('\n'), line: group[0]!.line, bullet: false, rows: table }];
   if (isWrappedParagraph(group.map((l) => l.text))) {
     return [{ text: tidy(group.map((l) => l.text.trim()).join(' ')), line: group[0]!.line, bullet: false }];
   }
   return group.map(({ text, line }) => ({ text: tidy(text.replace(BULLET, '')), line, bullet: BULLET.test(text) }));
+}
+
+/** Two or more lines with the same number (2+) of tab-separated cells. */
+function tableRows(lines: readonly string[]): string[][] | undefined {
+  const rows = lines.map((l) => l.split('\t').map((c) => tidy(c)));
+  const width = rows[0]!.length;
+  return lines.length >= 2 && width >= 2 && rows.every((r) => r.length === width) ? rows : undefined;
 }
 
 function isWrappedParagraph(lines: readonly string[]): boolean {
