@@ -133,13 +133,16 @@ function findTitle(work: Work[], first: number, given: string | undefined): numb
 
 /**
  * Title-case first, then any title-like line; among them, one with a date or byline under it beats a
- * nearer one, which is then the first section heading.
+ * nearer one, which is then the first section heading; a headline directly above that one wins.
  */
 function pickTitle(work: readonly Work[], candidates: readonly { w: Work; i: number }[]): { w: Work; i: number } | undefined {
   const usable = (strict: boolean) => candidates.filter(({ w }) => chromeReason(w.text, w.bullet) === undefined && bylineName(w.text) === undefined && isTitleLike(w.text, strict));
   const titled = usable(true).length > 0 ? usable(true) : usable(false);
   const withMetadata = titled.find(({ i }) => work.slice(i + 1, i + 4).some((o) => isDateLine(o.text) || bylineName(o.text) !== undefined));
-  return withMetadata ?? titled[0];
+  if (withMetadata === undefined) return titled[0];
+  // A title-like line right above it makes that one the headline and this one its standfirst.
+  const above = titled.find(({ i }) => i === withMetadata.i - 1);
+  return above ?? withMetadata;
 }
 
 /** Before the title is the page head; its masthead name and tagline are chrome wherever they recur. */
@@ -165,8 +168,14 @@ function markMetadata(work: Work[], titleAt: number | undefined, first: number):
     else if (bylineName(w.text) !== undefined && !work.some((o) => o.role === 'byline')) {
       w.role = 'byline';
       setBad(w, w.text === `By ${bylineName(w.text)}` ? 'byline (kept in front matter)' : 'byline and credit line (byline kept in front matter)');
-    } else if (i < first && w.reason === undefined && w.role === undefined && w.text.length <= T.subtitleMaxChars && /[.!?”"’]$/.test(w.text) && w.text.split(/\s+/).length >= 8 && !work.some((o) => o.role === 'subtitle')) w.role = 'subtitle';
+    } else if (i < first && isSubtitle(w, i === titleAt + 1) && !work.some((o) => o.role === 'subtitle')) w.role = 'subtitle';
   }
+}
+
+/** A standfirst: a sentence or two under the title, or any short line right under it that is not chrome. */
+function isSubtitle(w: Work, underTitle: boolean): boolean {
+  if (w.reason !== undefined || w.role !== undefined || w.text.length > T.subtitleMaxChars || isDateLine(w.text)) return false;
+  return underTitle || (/[.!?”"’]$/.test(w.text) && w.text.split(/\s+/).length >= 8);
 }
 
 /** The author's name from a "By Jane Doe" line, if the block opens with one. */

@@ -29,7 +29,7 @@ export function collectNotes(article: Article): void {
 function notesFromSection(node: RootContent): ArticleNote[] {
   if (node.type === 'list' && node.ordered === true) {
     return node.children.map((item, i) => {
-      const paragraph: Paragraph = { type: 'paragraph', children: item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])).filter((c) => !isBackLink(c)) };
+      const paragraph: Paragraph = { type: 'paragraph', children: trimEnd(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])).filter((c) => !isBackLink(c))) };
       return { number: (node.start ?? 1) + i, node: paragraph, text: toString(paragraph) };
     });
   }
@@ -68,6 +68,13 @@ function supNumber(node: PhrasingContent): number | undefined {
 /** Kramdown's `{: .fs-2}` lines under notes are the site's styling, re-added when writing. */
 function isKramdownAttributeLine(block: ArticleBlock): boolean {
   return block.node.type === 'paragraph' && /^\{:.*\}$/.test(block.text.trim());
+}
+
+/** Spacing left where a back link was cut would be written as `&#x20;`. */
+function trimEnd(children: PhrasingContent[]): PhrasingContent[] {
+  const last = children.at(-1);
+  if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.trimEnd() };
+  return children;
 }
 
 function isBackLink(node: PhrasingContent): boolean {

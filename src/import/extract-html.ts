@@ -1,7 +1,7 @@
 /** A saved HTML page → the article, with Readability (on linkedom) and rehype-remark. */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Root as MdastRoot } from 'mdast';
+import type { Nodes, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options } from 'rehype-remark';
@@ -32,6 +32,7 @@ export function extractHtml(html: string, title?: string): Article {
     throw new ImportError('found no article in this HTML page (no run of paragraphs long enough).');
   }
   const tree = toMdast.runSync(toMdast.parse(found.content)) as MdastRoot;
+  attachRefs(tree);
   const article: Article = {
     title: title ?? clean(found.title),
     subtitle: undefined,
@@ -75,4 +76,24 @@ function blockTexts(document: ReturnType<typeof parseHTML>['document']): string[
 function clean(value: string | null | undefined): string | undefined {
   const text = value?.replace(/\s+/g, ' ').trim();
   return text === undefined || text === '' ? undefined : text;
+}
+
+/**
+ * rehype-remark wraps list items, quotes and cells into paragraphs around raw HTML, which mdast does
+ * not count as inline: a `<sup>N</sup>` there lands between two paragraphs. It goes back into the
+ * paragraph before it, with the one after it when the sentence goes on.
+ */
+function attachRefs(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let i = 1; i < children.length; i++) {
+    const ref = children[i]!;
+    const before = children[i - 1]!;
+    if (ref.type !== 'html' || !/^<sup>\d+<\/sup>$/.test(ref.value) || before.type !== 'paragraph') continue;
+    const after = children[i + 1];
+    before.children.push(ref, ...(after?.type === 'paragraph' ? after.children : []));
+    children.splice(i, after?.type === 'paragraph' ? 2 : 1);
+    i--;
+  }
+  for (const child of children) attachRefs(child);
 }

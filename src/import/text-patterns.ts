@@ -17,6 +17,7 @@ const RULES: readonly { test: (text: string, bullet: boolean) => boolean; reason
   { reason: 'copyright line', test: (t) => /^(©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t) },
   { reason: 'share buttons', test: (t) => t.length < 80 && (/\b(share on|share this|follow us|email this|print this)\b/i.test(t) || /^(share|tweet)\d*(tweet|share|\d)*$/i.test(t)) },
   { reason: 'navigation', test: (t) => /^((top|bottom) of (the )?page|skip to( main)? content|back to top|menu|search|home|site navigation|no results?|view all results?|read more|load more)$/i.test(t) },
+  { reason: 'breadcrumb navigation', test: (t) => /^home\b/i.test(t) && t.split(/\s+/).length <= 8 && !/[.!?]$/.test(t) },
   { reason: 'feed credit ("The post … appeared first on …")', test: (t) => /^the post .+ appeared first on .+$/i.test(t) },
   { reason: 'tag list', test: (t) => /^(tags|tagged|topics|categories|filed under)\s*:/i.test(t) },
   { reason: 'image file name', test: (t) => /^\S+\.(png|jpe?g|gif|svg|webp)$/i.test(t) },

@@ -26,6 +26,8 @@ export interface DemoChapter {
 }
 export interface DemoEssay {
   title: string;
+  /** The standfirst under the essay's title. */
+  subtitle: string | undefined;
   byline: string | undefined;
   intro: DemoBlock[];
   chapters: DemoChapter[];
@@ -47,7 +49,7 @@ export function demoEssays(): DemoEssay[] {
       const chapters = pages
         .filter((p) => p.data['parent'] === essay.data['title'])
         .sort((a, b) => Number(a.data['nav_order']) - Number(b.data['nav_order']));
-      const result: DemoEssay = { title: essay.data['title'].replace(/^§ /, ''), byline: undefined, intro: [], chapters: [], notes: [] };
+      const result: DemoEssay = { title: essay.data['title'].replace(/^§ /, ''), subtitle: undefined, byline: undefined, intro: [], chapters: [], notes: [] };
       readBody(essay.content, result, undefined);
       for (const c of chapters) {
         const chapter: DemoChapter = { title: String(c.data['title']), blocks: [] };
@@ -68,8 +70,15 @@ function parse(body: string): Root {
 
 function readBody(body: string, essay: DemoEssay, chapter: DemoChapter | undefined): void {
   let skipping = false;
+  let afterTitle = false;
   for (const node of parse(body).children) {
     const text = toString(node).trim();
+    const standfirst = afterTitle && chapter === undefined && node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'text';
+    afterTitle = node.type === 'heading' && node.depth === 1;
+    if (standfirst) {
+      essay.subtitle = text;
+      continue;
+    }
     if (node.type === 'heading') {
       skipping = /^(table of )?contents$/i.test(text) || /^notes$/i.test(text);
       if (skipping || node.depth === 1 || (chapter !== undefined && text === chapter.title)) continue;
@@ -111,12 +120,12 @@ export function paragraphKey(text: string): string {
 /** The texts an import should keep from this essay; a text scrape has list items and table rows as lines. */
 export function expectedTexts(essay: DemoEssay, html: boolean): string[] {
   const blocks = [...essay.intro, ...essay.chapters.flatMap((c) => c.blocks)];
-  return blocks.flatMap((b) => {
+  return [...(essay.subtitle === undefined ? [] : [essay.subtitle])].concat(blocks.flatMap((b) => {
     if (b.kind === 'heading') return [];
     if (!html && b.node.type === 'list') return b.node.children.map((item) => blockText(item as unknown as RootContent));
     if (!html && b.node.type === 'table') return b.node.children.map((row) => row.children.map((cell) => toString(cell)).join(' '));
     return [blockText(b.node)];
-  });
+  }));
 }
 
 /** Every heading of the essay in reading order: chapter titles and the headings inside chapters. */
@@ -137,7 +146,7 @@ const FOOTER_ABOUT = 'The Review is published by the Harbour Institute, an indep
 /** The essay as a plain-text scrape of a news-site page. */
 export function asScrapedText(essay: DemoEssay): string {
   const lines: string[] = [...MENU.map((m) => `  • ${m}`), '', 'The Harbour Review', '', 'Independent analysis since 1998.', '', 'Search', ''];
-  lines.push(essay.title, '', 'March 12, 2024', '', ...(essay.byline === undefined ? [] : [`By ${essay.byline}`, '']), 'Share on Facebook', 'Share on X', 'Email this', '');
+  lines.push(essay.title, '', ...(essay.subtitle === undefined ? [] : [essay.subtitle, '']), 'March 12, 2024', '', ...(essay.byline === undefined ? [] : [`By ${essay.byline}`, '']), 'Share on Facebook', 'Share on X', 'Email this', '');
   const push = (b: DemoChapter['blocks'][number]) => {
     if (b.kind === 'heading') lines.push(b.text, '');
     else if (b.kind === 'list' && b.node.type === 'list') lines.push(...b.node.children.map((item) => `• ${blockText(item as unknown as RootContent)}`), '');
@@ -170,7 +179,7 @@ export function asSavedHtml(essay: DemoEssay): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${essay.title} | The Harbour Review</title></head><body>
 <div class="cookie-banner"><p>${COOKIE}</p><button>Accept all</button></div>
 <header><a class="logo" href="/">The Harbour Review</a>${nav}<form><input type="search" placeholder="Search"></form></header>
-<main><article><h1>${essay.title}</h1><p class="byline">By ${essay.byline ?? 'Staff'}</p><time datetime="2024-03-12">March 12, 2024</time>
+<main><article><h1>${essay.title}</h1>${essay.subtitle === undefined ? '' : `<p class="standfirst">${essay.subtitle}</p>`}<p class="byline">By ${essay.byline ?? 'Staff'}</p><time datetime="2024-03-12">March 12, 2024</time>
 <div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
 <div class="body">${body}</div></article>
 <aside class="related"><h3>Related articles</h3><ul>${RELATED.map(([t, d]) => `<li><a href="/x">${t}</a> <span>${d}</span></li>`).join('')}</ul></aside></main>
