@@ -38,7 +38,7 @@ export function classifyText(blocks: readonly TextBlock[], title?: string): Clas
   const titleAt = findTitle(work, cluster.first, title);
   markHead(work, titleAt);
   markMetadata(work, titleAt, cluster.first);
-  const end = lastGood(work, cluster.last);
+  const end = lastGood(work, cluster);
   markHeadings(work, titleAt, end);
   settleByContext(work);
   return work.map((w, i) => ({ ...w, ...decide(w, i, titleAt, end) }));
@@ -183,9 +183,10 @@ export function bylineName(text: string): string | undefined {
   return /^By\s+(\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+(?:and\s+|&\s+)?\p{Lu}(?:\.|[\p{L}'’-]+)){1,5})(?=$|[.,|;:])/u.exec(text)?.[1];
 }
 
-function lastGood(work: readonly Work[], from: number): number {
-  for (let i = work.length - 1; i >= 0; i--) if (work[i]!.quality === 'good' && i >= from) return i;
-  return from;
+/** The cluster's last block still counted as prose once the head and metadata rules have run. */
+function lastGood(work: readonly Work[], cluster: { first: number; last: number }): number {
+  for (let i = cluster.last; i > cluster.first; i--) if (work[i]!.quality === 'good') return i;
+  return cluster.first;
 }
 
 /** Short title-case lines followed by prose inside the article are its headings. */

@@ -98,6 +98,31 @@ describe('dossier import into a site', () => {
     expect(existsSync(path.join(site, 'docs/G/Sea-Lanes-3.md'))).toBe(false);
   });
 
+  it('imports a Markdown draft: title from front matter, notes under "## Notes" placed with the pages that cite them', async () => {
+    const site = siteCopy();
+    const sentence = 'Pilots who board at night carry the whole risk of the approach, and the port that asks them to do so should know what it is asking.';
+    const draft = [
+      '---', 'title: Harbour Pilots and the Night Shift', 'author: Ada Brenner', '---', '',
+      '# Harbour Pilots and the Night Shift', '', `${sentence} The first rule is rest.<sup>1</sup>`, '',
+      '## Why Nights Matter', '', `${sentence} ${sentence}<sup>2</sup>`, '', '- a list item with *emphasis*', '- another item', '',
+      '## What Ports Can Do', '', `${sentence} ${sentence} ${sentence}`, '', '> A quoted master, speaking for many.', '',
+      '## Notes', '', '<sup>1</sup>. Pilotage Board, *Annual Report* (2021), 4.', '', '<sup>2</sup>. Interview with a pilot, 2022.', '',
+    ].join('\n');
+    const input = path.join(tempDir(), 'draft.md');
+    writeFileSync(input, draft);
+    const result = await importArticle({ input, siteDir: site, parent: 'G', chapters: 2, dryRun: false });
+    expect(result.article.byline).toBe('Ada Brenner');
+    expect(result.written).toEqual(['docs/G/Harbour-Pilots-and-the-Night-Shift.md', 'docs/G/Harbour-Pilots-and-the-Night-Shift/Why-Nights-Matter.md', 'docs/G/Harbour-Pilots-and-the-Night-Shift/What-Ports-Can-Do.md']);
+    const [essay, first, second] = result.written.map((p) => readFileSync(path.join(site, p), 'utf8'));
+    expect(essay).toContain('The first rule is rest.<sup>1</sup>');
+    expect(essay).toContain('<sup>1</sup>. Pilotage Board, *Annual Report* (2021), 4.\n{: .fs-2}');
+    expect(first).toContain('<sup>2</sup>. Interview with a pilot, 2022.');
+    expect(first).toContain('- a list item with *emphasis*');
+    expect(second).toContain('> A quoted master, speaking for many.');
+    expect(second).not.toContain('<sup>');
+    expect(result.findings).toEqual([]);
+  });
+
   it('reads stdin for INPUT "-"', async () => {
     const site = siteCopy();
     const result = await importArticle({ input: '-', siteDir: site, chapters: 'none', dryRun: true, readStdin: () => Buffer.from(asScrapedText(grain)) });
