@@ -25,8 +25,6 @@ export const TEXT_THRESHOLDS = {
   maxLinkDensity: 0.2,
   /** Not in jusText: a bulleted line of this many words or more reads as a list item of the text, not a menu entry. */
   listItemMinWords: 7,
-  /** How far (in characters of blocks between) a short block may sit from prose and still be judged by it. */
-  maxHeadingDistance: 200,
   /** Headings are short: at most this many words and characters. */
   headingMaxWords: 14,
   headingMaxChars: 90,

@@ -21,7 +21,7 @@ export interface DemoBlock {
 }
 export interface DemoChapter {
   title: string;
-  /** Headings inside the chapter come as blocks with kind 'paragraph'? No: kept apart, see `headings`. */
+  /** The chapter's blocks in order; headings inside the chapter as `heading` entries. */
   blocks: (DemoBlock | { kind: 'heading'; text: string })[];
 }
 export interface DemoEssay {
@@ -128,7 +128,7 @@ export function expectedTexts(essay: DemoEssay, html: boolean): string[] {
   }));
 }
 
-/** Every heading of the essay in reading order: chapter titles and the headings inside chapters. */
+/** The essay's chapter titles in reading order. */
 export function chapterTitles(essay: DemoEssay): string[] {
   return essay.chapters.map((c) => c.title);
 }
