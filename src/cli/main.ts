@@ -10,6 +10,7 @@ Commands:
   nav     Print the navigation tree [--source DIR] [--format text|json]
   check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external [--external-allow-private]]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
+  import  Scraped article -> essay  INPUT [--site DIR] [--parent TITLE] [--chapters auto|none|N] [--dry-run]
 
 Defaults: --source content, --out _site (inside the current folder).
 Exit codes: 0 clean, 1 content errors reported, 2 bad usage, configuration, or an output
@@ -35,6 +36,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'dev': {
         const { devCommand } = await import('./commands/dev.js');
         return await devCommand(rest);
+      }
+      case 'import': {
+        const { importCommand } = await import('./commands/import.js');
+        return await importCommand(rest);
       }
       case undefined:
       case '-h':

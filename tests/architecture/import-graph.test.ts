@@ -26,6 +26,7 @@ const RANK: Record<string, number> = {
   check: 2,
   serve: 2,
   bench: 3,
+  import: 3,
   cli: 4,
 };
 
