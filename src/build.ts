@@ -30,6 +30,7 @@ import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
+import { publishSiteFiles } from './publish/publish-site-files.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 import { WhenRendered } from './when-rendered.js';
@@ -113,6 +114,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
     timings.push(['notes+layout+write', ms]);
+    // Redirect pages, sitemap, robots.txt and feed, as the site's Jekyll plugins would publish them.
+    diagnostics.push(...(await time('site files', () => publishSiteFiles({ config, pages, statics: source.statics, writer }))));
 
     // The search index over the terms the Markdown stage counted per page, owned by search/.
     await time('search', () => {

@@ -104,6 +104,7 @@ function resolveConfig(
       placement: placement === 'end' ? 'end' : 'inline',
       sidenotes: dRead.boolean('sidenotes', false),
     },
+    favicon: read.string('favicon_ico', '') || (existsSync(path.join(sourceDir, 'favicon.ico')) ? '/favicon.ico' : undefined),
     templatesDir: existsSync(templatesDir) ? templatesDir : undefined,
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     raw,

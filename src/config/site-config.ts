@@ -53,6 +53,8 @@ export interface SiteConfig {
     /** Show notes in the margin on wide screens. */
     sidenotes: boolean;
   };
+  /** Site path or URL of the favicon: `favicon_ico`, else `/favicon.ico` when the source has one (Just the Docs' head). */
+  favicon: string | undefined;
   /** Absolute path of a folder whose templates override Dossier's own, if it exists. */
   templatesDir: string | undefined;
   /** Absolute path of a folder of extra static assets copied to the site root, if it exists. */

@@ -4,8 +4,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
+import { publishedFiles } from '../config/published-files.js';
+import { seoHead, type SeoHead } from '../seo/seo-tags.js';
+import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
+import { redirectPageHtml, redirectTarget } from './redirect-page.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 
@@ -37,6 +41,10 @@ export interface TemplateData {
   lastModifiedText: string;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
   essayPrintUrl: string | undefined;
+  /** Title, canonical, Open Graph, Twitter and JSON-LD, as jekyll-seo-tag writes them (printed by partials/seo). */
+  seo: SeoHead;
+  /** Favicon and logo hrefs. */
+  icons: SiteIcons;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -64,6 +72,8 @@ export function applyLayout(
   diagnostics: Diagnostic[],
 ): string {
   const { page } = input;
+  const redirectTo = redirectTarget(page.data.raw, config);
+  if (redirectTo !== undefined) return redirectPageHtml(redirectTo);
   let layout = page.data.layout ?? 'default';
   if (!templates.has(layout)) {
     const at = page.data.places['layout'] ?? { line: 1, column: 1 };
@@ -99,6 +109,8 @@ export function applyLayout(
     showTitle: showsTitle(page.data.title ?? '', input.headings),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
+    seo: seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config),
+    icons: siteIcons(config),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),

@@ -1,4 +1,6 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
+import { seoHead, type SeoHead } from '../seo/seo-tags.js';
+import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
 import { byCodeUnits } from '../code-unit-order.js';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -30,6 +32,8 @@ export interface EssayPrintData {
   /** `showTitle` is false when the essay's body has its own `<h1>`. */
   essay: { title: string; url: string; content: string; showTitle: boolean };
   chapters: PrintChapter[];
+  seo: SeoHead;
+  icons: SiteIcons;
   href: (url: string) => string;
   asset: (name: string) => string;
 }
@@ -100,6 +104,8 @@ export function* essayPrintPages(
           page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
           essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
           chapters,
+          seo: seoHead({ url, data: { title: `${node.title} (print edition)` } }, config),
+          icons: siteIcons(config),
           href,
           asset: (name) => href(`/assets/${name}`),
         };
