@@ -7,6 +7,7 @@ import { remember, type BuildMemo } from './cache/build-memo.js';
 import { layoutKeys } from './cache/layout-key.js';
 import { byCodeUnits } from './code-unit-order.js';
 import { loadConfig } from './config/load-config.js';
+import { unrenderedFeatureWarnings } from './config/unrendered-features.js';
 import type { RenderCache } from './cache/render-cache.js';
 import type { SiteConfig } from './config/site-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -22,7 +23,7 @@ import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import type { ProcessorOptions } from './markdown/processor.js';
-import { kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
+import { kramdownMathEnabled, kramdownOptionsFromConfig } from './markdown/kramdown-options.js';
 import { renderPages, startRenderPool, type RenderPagesOptions, type RenderPool, type RenderStats } from './markdown/render-pool.js';
 import { buildNavTree } from './nav/build-nav-tree.js';
 import { siteNavJson } from './nav/format-nav.js';
@@ -99,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = liquid.pages;
     // The tree reads each page's path, URL and front matter only.
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
-    const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
+    const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
 
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
@@ -255,5 +256,6 @@ export function processorOptions(config: SiteConfig): ProcessorOptions {
     notePlacement: config.footnotes.placement,
     kramdown: kramdownOptionsFromConfig(config.raw['kramdown']),
     linkBareUrls: config.linkBareUrls,
+    math: kramdownMathEnabled(config.raw['kramdown']),
   };
 }

@@ -7,6 +7,7 @@ import type { NavNode, PageNav } from '../nav/nav-tree.js';
 import { publishedFiles } from '../config/published-files.js';
 import { seoHead, type SeoHead } from '../seo/seo-tags.js';
 import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
+import { siteFeatures, type SiteFeatures } from './site-features.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { redirectPageHtml, redirectTarget } from './redirect-page.js';
@@ -45,6 +46,8 @@ export interface TemplateData {
   seo: SeoHead;
   /** Favicon and logo hrefs. */
   icons: SiteIcons;
+  /** Stylesheets and scripts the site's settings call for (math, callouts, copy button). */
+  features: SiteFeatures;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -111,6 +114,7 @@ export function applyLayout(
     essayPrintUrl: printUrlFor(input.nav),
     seo: seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config),
     icons: siteIcons(config),
+    features: siteFeatures(config),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),

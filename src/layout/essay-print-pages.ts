@@ -1,6 +1,7 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
 import { seoHead, type SeoHead } from '../seo/seo-tags.js';
 import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
+import { siteFeatures, type SiteFeatures } from './site-features.js';
 import { byCodeUnits } from '../code-unit-order.js';
 import { remember, type BuildMemo } from '../cache/build-memo.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -34,6 +35,7 @@ export interface EssayPrintData {
   chapters: PrintChapter[];
   seo: SeoHead;
   icons: SiteIcons;
+  features: SiteFeatures;
   href: (url: string) => string;
   asset: (name: string) => string;
 }
@@ -106,6 +108,7 @@ export function* essayPrintPages(
           chapters,
           seo: seoHead({ url, data: { title: `${node.title} (print edition)` } }, config),
           icons: siteIcons(config),
+          features: siteFeatures(config),
           href,
           asset: (name) => href(`/assets/${name}`),
         };

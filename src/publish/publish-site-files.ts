@@ -1,7 +1,8 @@
 /**
  * What Jekyll's plugins publish besides pages: redirect pages and `redirects.json`
  * (jekyll-redirect-from), `sitemap.xml` and `robots.txt` (jekyll-sitemap), the Atom feed (jekyll-feed).
- * A file the site itself provides is never replaced, as the plugins leave it alone too.
+ * A file the site itself provides is never replaced, as the plugins leave it alone too. Also the
+ * assets its Just the Docs settings need: KaTeX's stylesheet and fonts, the callout stylesheet.
  */
 import { publishedFiles } from '../config/published-files.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -10,7 +11,10 @@ import { statSync } from 'node:fs';
 import type { StaticFile } from '../discover/discover-source.js';
 import type { Page } from '../front-matter/page.js';
 import type { Writer } from '../write/writer.js';
+import { kramdownMathEnabled } from '../markdown/kramdown-options.js';
+import { calloutsCss, declaredCallouts } from './callouts-css.js';
 import { feedEntries, feedXml } from './feed.js';
+import { copyKatexAssets } from './katex-assets.js';
 import { redirectPageHtml, redirectTarget } from '../layout/redirect-page.js';
 import { collectRedirects } from './redirects.js';
 import { LISTED_FILES, robotsTxt, sitemapEntries, sitemapXml, type SitemapFile } from './sitemap.js';
@@ -44,6 +48,9 @@ export function publishSiteFiles({ config, pages, statics, writer }: SiteFilesIn
     if (!taken.has('sitemap.xml')) writer.write('sitemap.xml', sitemapXml(sitemapEntries(pages, files, config)));
     if (!taken.has('robots.txt')) writer.write('robots.txt', robotsTxt(config));
   }
+  if (kramdownMathEnabled(config.raw['kramdown'])) copyKatexAssets(writer);
+  const callouts = declaredCallouts(config);
+  if (callouts.length > 0) writer.write('assets/callouts.css', calloutsCss(callouts));
   const feedPath = wanted.feedPath;
   if (feedPath !== undefined && !taken.has(feedPath.slice(1))) {
     writer.write(feedPath.slice(1), feedXml(feedEntries(pages, config, wanted.feedLimit), pages, config, feedPath));
