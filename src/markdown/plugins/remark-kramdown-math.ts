@@ -3,7 +3,8 @@
  * a paragraph that is only `$$…$$` becomes display math, `$$…$$` inside text becomes inline math.
  * Readers get finished HTML and a stylesheet, no script.
  */
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type Katex from 'katex';
 import type { Html, Nodes, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { walk } from '../walk.js';
@@ -13,6 +14,14 @@ export interface KramdownMathOptions {
 }
 
 const INLINE_MATH = /\$\$(.+?)\$\$/gs;
+
+let katex: typeof Katex | undefined;
+
+/** KaTeX is required on first use: sites without math (most) never load it into the render workers. */
+function loadKatex(): typeof Katex {
+  katex ??= createRequire(import.meta.url)('katex') as typeof Katex;
+  return katex;
+}
 
 /** Typesets kramdown math; a formula KaTeX cannot read stays as written, with a warning at its line. */
 export default function remarkKramdownMath(options: KramdownMathOptions) {
@@ -67,7 +76,7 @@ function inlineParts(node: Text, file: VFile): Array<Text | Html> {
 
 function typeset(tex: string, displayMode: boolean, node: Paragraph | PhrasingContent, file: VFile): string | undefined {
   try {
-    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml' });
+    return loadKatex().renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml' });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     file.message(`math cannot be typeset: ${reason}`, { place: node.position, ruleId: 'math', source: 'kramdown' });
