@@ -18,6 +18,7 @@ import type { Page } from './front-matter/page.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
 import { parseFrontMatter } from './front-matter/parse-front-matter.js';
 import { applyLayout } from './layout/apply-layout.js';
+import { redirectTarget } from './layout/redirect-page.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
 import { siteHref } from './layout/urls.js';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR, type TemplateEngine } from './layout/template-engine.js';
@@ -192,7 +193,8 @@ function layoutAsRendered(inputs: LayoutInputs) {
       });
     });
     diagnostics.push(...laidOut);
-    if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
+    // A `redirect_to` page is only a redirect once written; it has nothing to find.
+    if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data.raw, config) === undefined) {
       const title = page.data.title ?? config.title;
       searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
     }

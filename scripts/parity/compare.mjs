@@ -72,8 +72,9 @@ function listFiles(root, rel = '') {
 }
 
 // Files Dossier adds for its own features; not Jekyll parity concerns.
-const DOSSIER_OWN = /^(assets\/(dossier|nav\.json|notes\.)|pagefind\/|search|404\.html$|nav\.json$|sitemap|robots)|\/print\/index\.html$/;
-const jekyllFiles = new Set(listFiles(jekyllOut));
+const DOSSIER_OWN = /^(assets\/(dossier|nav\.json|notes\.|search)|pagefind\/|search|404\.html$|nav\.json$|sitemap|robots)|\/print\/index\.html$/;
+// nav-order.txt is the harness's own record of Jekyll's nav (see generate.mjs).
+const jekyllFiles = new Set(listFiles(jekyllOut).filter((f) => f !== 'nav-order.txt'));
 const dossierFiles = new Set(listFiles(dossierOut).filter((f) => !DOSSIER_OWN.test(f)));
 const missing = [...jekyllFiles].filter((f) => !dossierFiles.has(f)).sort();
 const extra = [...dossierFiles].filter((f) => !jekyllFiles.has(f)).sort();
@@ -156,6 +157,57 @@ function blockShape(html) {
   return [...counts].sort().map(([k, v]) => `${k}×${v}`);
 }
 
+/** Markdown left as text outside code (`**`, `](`, a text line opening with `#`), one entry per line. */
+function literalMarkdown(html) {
+  const text = html.replace(/<(pre|code|style|script)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '\n');
+  return text
+    .split('\n')
+    .map((line) => decode(line))
+    .filter((line) => line.includes('**') || line.includes('](') || /^#{1,6}\s/.test(line));
+}
+
+/** Children of every nav entry in display order, by URL, from `dossier nav --format json`. */
+function dossierNavChildren() {
+  let out;
+  try {
+    out = execFileSync('node', [path.join(repo, 'bin/dossier.js'), 'nav', '--source', siteDir, '--format', 'json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    out = error.stdout;
+  }
+  const children = new Map();
+  const visit = (nodes) => {
+    for (const node of nodes) {
+      children.set(node.url, node.children.map((child) => child.url));
+      visit(node.children);
+    }
+  };
+  visit(JSON.parse(out.toString()));
+  return children;
+}
+
+/**
+ * Sibling order against Jekyll: generate.mjs has Jekyll write each parent's children in the order
+ * Liquid's sort gives them (`nav-order.txt`, one `parent: child child …` line per parent).
+ */
+function compareNavOrder(problems) {
+  const file = path.join(jekyllOut, 'nav-order.txt');
+  if (!existsSync(file)) return undefined;
+  const ours = dossierNavChildren();
+  const result = { entries: 0, samePlace: 0, parents: 0, sameParents: 0 };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^(\S+):(.*)$/.exec(line.trim());
+    if (!match) continue;
+    const expected = match[2].split(/\s+/).filter(Boolean);
+    const actual = ours.get(match[1]) ?? [];
+    result.parents++;
+    result.entries += expected.length;
+    result.samePlace += expected.filter((url, i) => actual[i] === url).length;
+    if (expected.join() === actual.join()) result.sameParents++;
+    else problems.push(`nav ${match[1]}: children in another order\n    jekyll: ${expected.join(' ')}\n    ours:   ${actual.join(' ')}`);
+  }
+  return result;
+}
+
 /** Hand-numbered notes on a Dossier page: references linked to a present target, notes linking back. */
 function footnoteLinks(html, idsOnSite) {
   const stats = { refs: 0, linkedRefs: 0, notes: 0, linkedNotes: 0 };
@@ -199,7 +251,7 @@ for (const file of dossierFiles) {
   dossierIds.set(file, new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1])));
 }
 
-const totals = { pages: pages.length, headingIds: 0, missingIds: 0, idOrderPages: 0, tocs: 0, tocMismatch: 0, leakJekyll: 0, leakDossier: 0, classPages: 0, shapePages: 0 };
+const totals = { pages: pages.length, literalPages: 0, headingIds: 0, missingIds: 0, idOrderPages: 0, tocs: 0, tocMismatch: 0, leakJekyll: 0, leakDossier: 0, classPages: 0, shapePages: 0 };
 const notes = { refs: 0, linkedRefs: 0, notes: 0, linkedNotes: 0 };
 const problems = [];
 for (const file of pages) {
@@ -235,6 +287,12 @@ for (const file of pages) {
     const at = ourText.indexOf('{:');
     problems.push(`${file}: "{:" leaks into text: …${ourText.slice(Math.max(0, at - 40), at + 30)}…`);
   }
+  const literalTheirs = literalMarkdown(theirs);
+  const literalOurs = literalMarkdown(ours).filter((line) => !literalTheirs.includes(line));
+  if (literalOurs.length > 0) {
+    totals.literalPages++;
+    problems.push(`${file}: Markdown printed as text where Jekyll renders it: ${literalOurs.slice(0, 3).map((l) => JSON.stringify(l.slice(0, 60))).join(', ')}`);
+  }
   const classesTheirs = blockClasses(theirs);
   const classesOurs = blockClasses(ours);
   if (classesTheirs.join() !== classesOurs.join()) {
@@ -257,6 +315,8 @@ for (const file of pages) {
   }
 }
 
+const navOrder = compareNavOrder(problems);
+
 const pct = (a, b) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
 console.log(`\nParity report: ${siteDir}`);
 console.log(`output files: jekyll ${jekyllFiles.size}, dossier ${dossierFiles.size} (Dossier's own assets left out)`);
@@ -266,6 +326,10 @@ console.log(`pages compared: ${totals.pages}`);
 console.log(`heading ids: ${totals.headingIds - totals.missingIds}/${totals.headingIds} present (${pct(totals.headingIds - totals.missingIds, totals.headingIds)}%); pages with extra/reordered ids: ${totals.idOrderPages}`);
 console.log(`{:toc} lists identical: ${totals.tocs - totals.tocMismatch}/${totals.tocs}`);
 console.log(`"{:" leaking into text: dossier ${totals.leakDossier} pages (jekyll itself: ${totals.leakJekyll})`);
+console.log(`pages with Markdown printed as text where Jekyll renders it: ${totals.literalPages}`);
+if (navOrder !== undefined) {
+  console.log(`nav order: ${navOrder.samePlace}/${navOrder.entries} entries in Jekyll's place (${pct(navOrder.samePlace, navOrder.entries)}%), ${navOrder.sameParents}/${navOrder.parents} parents identical`);
+}
 console.log(`pages with differing block classes: ${totals.classPages}`);
 console.log(`pages with differing block structure (element counts): ${totals.shapePages}`);
 console.log(`hand-numbered notes (dossier): refs linked ${notes.linkedRefs}/${notes.refs} (${pct(notes.linkedRefs, notes.refs)}%), notes linked back ${notes.linkedNotes}/${notes.notes} (${pct(notes.linkedNotes, notes.notes)}%)`);

@@ -175,6 +175,19 @@ const EXTRA_BLOCKS = [
   () => `    indented code ${pick(WORDS)}\n\n${sentence()}\n`,
   () => `* * *\n\n${sentence()}\n`,
   () => `{::comment}\nThis is hidden ${pick(WORDS)}.\n{:/comment}\n`,
+  // kramdown ends block HTML at its end tag; CommonMark keeps the next lines in the HTML block.
+  () => `<iframe src="https://video.example.org/embed/${pick(WORDS)}" title="${pick(WORDS)}"></iframe>\n**Video:** ${sentence()} [Source](https://example.org/${pick(WORDS)})\n`,
+  () => `<div class="caption">${pick(WORDS)}</div>\n*Photo:* ${sentence()}\n`,
+  () => `<p align="center">${sentence()}</p>\n#### After A Raw ${pick(WORDS)} Paragraph\n${sentence()}\n`,
+  () => `<h3 class="raw-h">Raw ${pick(WORDS)} Heading</h3> and **text** after it\n${sentence()}\n`,
+  () => `<div markdown="1">\n<h3 style="color: grey">Your ${pick(WORDS)} Feedback</h3>\nPlease write to [the editors](https://example.org/editors).\n</div>\n`,
+  () => `<table><tr><td>${pick(WORDS)}</td></tr></table>\n_Note:_ ${sentence()}\n`,
+  () => `<hr>\n**${pick(WORDS)}** ${sentence()}\n`,
+  () => `<img src="/assets/logo.svg" alt="${pick(WORDS)}">\n*Figure:* ${sentence()}\n`,
+  () => `${sentence()}\n<iframe src="https://video.example.org/embed/mid" title="mid"></iframe>\n**Caption** ${sentence()}\n`,
+  // kramdown's ATX headings start in column 1: an indented `#` line is a paragraph.
+  () => ` #### *${pick(WORDS)} Centres*\n\n${sentence()}\n`,
+  () => `${sentence()}\n  ## ${pick(WORDS)} inside a paragraph\n`,
   () => `${sentence()} ~~struck~~ and <https://example.org/${pick(WORDS)}> and a footnote[^k${Math.floor(rand() * 3)}].\n\n[^k${Math.floor(rand() * 3)}]: A kramdown footnote.\n`,
 ];
 const extraBlock = () => (chance(0.85) ? pick(EXTRA_BLOCKS)() : `${para(2)}\n`);
@@ -261,4 +274,46 @@ while (written < pageCount) {
   });
   essayNo++;
 }
+// File names Jekyll cleans: trailing dots leave the URL, `..` becomes a folder.
+write('docs/odd/index.md', frontMatter({ layout: 'default', title: 'Odd Names', nav_order: 4, has_children: true }) + `## Odd\n${para(1)}\n`);
+write('docs/odd/data-protection..md', frontMatter({ layout: 'default', title: 'Data Protection', parent: 'Odd Names' }) + `## Data\n${para(1)}\n`);
+write('docs/odd/v1.2..md', frontMatter({ layout: 'default', title: 'Version One Two', parent: 'Odd Names' }) + `## Version\n${para(1)}\n`);
+write('docs/odd/report.2020.md', frontMatter({ layout: 'default', title: 'Report 2020', parent: 'Odd Names' }) + `## Report\n${para(1)}\n`);
+written += 4;
+
+// Many siblings sharing a nav_order: Just the Docs shows ties in Jekyll's page order (file name, then
+// subfolders before files). Names are distinct except where that order does not depend on the file system.
+write('docs/ties/index.md', frontMatter({ layout: 'default', title: 'Ties', nav_order: 5, has_children: true }) + `## Ties\n${para(1)}\n`);
+const tieNames = ['zeta', 'Alpha', 'mid', 'beta', 'Omega', 'delta', 'kappa', 'Gamma', 'eta', 'iota', 'lambda', 'Epsilon'];
+tieNames.forEach((name, i) => {
+  const folder = i % 3 === 0 ? 'docs/ties/sub/' : 'docs/ties/';
+  const order = i % 4 === 3 ? undefined : 1 + Math.floor(rand() * 3);
+  write(`${folder}${name}.md`, frontMatter({ layout: 'default', title: `${pick(WORDS)} ${name} ${i}`, parent: 'Ties', nav_order: order }) + `${para(1)}\n`);
+});
+write('docs/ties/sub/same.md', frontMatter({ layout: 'default', title: 'Same In Sub', parent: 'Ties', nav_order: 2 }) + `${para(1)}\n`);
+write('docs/ties/same.md', frontMatter({ layout: 'default', title: 'Same In Folder', parent: 'Ties', nav_order: 2 }) + `${para(1)}\n`);
+written += tieNames.length + 3;
+
+// The order Liquid gives each parent's children (numeric nav_order, then string nav_order, then by
+// title), written out by Jekyll so compare.mjs can check Dossier's nav against it.
+write(
+  '_layouts/nav-order.html',
+  [
+    '{%- assign parents = site.html_pages | where: "has_children", true -%}',
+    '{%- for parent in parents -%}',
+    '{%- assign kids = site.html_pages | where: "parent", parent.title | where_exp: "k", "k.title != nil" -%}',
+    '{%- assign ordered = kids | where_exp: "k", "k.nav_order != nil" -%}',
+    '{%- assign untitled = kids | where_exp: "k", "k.nav_order == nil" | sort: "title" -%}',
+    '{%- assign numbers = "" | split: "" -%}{%- assign strings = "" | split: "" -%}',
+    '{%- for kid in ordered -%}{%- assign first = kid.nav_order | jsonify | slice: 0 -%}',
+    '{%- if first == \'"\' -%}{%- assign strings = strings | push: kid -%}{%- else -%}{%- assign numbers = numbers | push: kid -%}{%- endif -%}',
+    '{%- endfor -%}',
+    '{%- assign numbers = numbers | sort: "nav_order" -%}{%- assign strings = strings | sort: "nav_order" -%}',
+    '{{ parent.url }}:{% for kid in numbers %} {{ kid.url }}{% endfor %}{% for kid in strings %} {{ kid.url }}{% endfor %}{% for kid in untitled %} {{ kid.url }}{% endfor %}',
+    '{% endfor -%}',
+    '',
+  ].join('\n'),
+);
+write('nav-order.txt', frontMatter({ layout: 'nav-order', permalink: '/nav-order.txt' }));
+
 process.stdout.write(`wrote ${written} pages to ${outDir}\n`);

@@ -94,9 +94,7 @@ function seoTags(facts: SeoFacts, input: SeoInput, config: SiteConfig): HeadTag[
   const site = config.raw;
   const page = input.data;
   const tags: HeadTag[] = [];
-  const meta = (attribute: 'name' | 'property', key: string, content: string | undefined): void => {
-    if (content !== undefined && content !== '') tags.push({ kind: 'meta', attribute, key, content });
-  };
+  const meta = metaPusher(tags);
   meta('name', 'generator', 'Dossier');
   meta('property', 'og:title', facts.pageTitle);
   meta('name', 'author', facts.authorship.author?.name);
@@ -128,9 +126,7 @@ function seoTags(facts: SeoFacts, input: SeoInput, config: SiteConfig): HeadTag[
 
 function twitterTags(facts: SeoFacts, page: Raw, site: Raw): HeadTag[] {
   const tags: HeadTag[] = [];
-  const meta = (attribute: 'name' | 'property', key: string, content: string | undefined): void => {
-    if (content !== undefined && content !== '') tags.push({ kind: 'meta', attribute, key, content });
-  };
+  const meta = metaPusher(tags);
   const alt = scalar(facts.image?.extra.find(([k]) => k === 'alt')?.[1]);
   if (facts.image !== undefined) {
     meta('name', 'twitter:card', text(mapping(page['twitter'])['card']) ?? text(mapping(site['twitter'])['card']) ?? 'summary_large_image');
@@ -150,6 +146,13 @@ function twitterTags(facts: SeoFacts, page: Raw, site: Raw): HeadTag[] {
   return tags;
 }
 
+/** Adds `<meta>` tags to `tags`, skipping empty content as jekyll-seo-tag's `{% if %}`s do. */
+function metaPusher(tags: HeadTag[]) {
+  return (attribute: 'name' | 'property', key: string, content: string | undefined): void => {
+    if (content !== undefined && content !== '') tags.push({ kind: 'meta', attribute, key, content });
+  };
+}
+
 const VERIFICATIONS: ReadonlyArray<readonly [key: string, meta: string]> = [
   ['google', 'google-site-verification'],
   ['bing', 'msvalidate.01'],
@@ -163,9 +166,7 @@ const VERIFICATIONS: ReadonlyArray<readonly [key: string, meta: string]> = [
 function siteOwnerTags(site: Raw): HeadTag[] {
   const tags: HeadTag[] = [];
   const facebook = mapping(site['facebook']);
-  const push = (attribute: 'name' | 'property', key: string, content: string | undefined): void => {
-    if (content !== undefined && content !== '') tags.push({ kind: 'meta', attribute, key, content });
-  };
+  const push = metaPusher(tags);
   push('property', 'fb:admins', text(facebook['admins']));
   push('property', 'article:publisher', text(facebook['publisher']));
   push('property', 'fb:app_id', text(facebook['app_id']));

@@ -105,6 +105,13 @@ describe('redirects match jekyll-redirect-from', () => {
     expect(JSON.parse(ours('redirects.json'))).toEqual(JSON.parse(jekyll('redirects.json')));
   });
 
+  it('keeps redirect_to pages out of the search index', () => {
+    const index = JSON.parse(ours('search/index.json')) as { pages: Array<[string, string]> };
+    const urls = index.pages.map(([url]) => url);
+    expect(urls).toContain('/review/docs/alpha/');
+    expect(urls.filter((url) => url.includes('delta') || url.includes('moved'))).toEqual([]);
+  });
+
   it('builds without warnings', () => {
     expect(diagnostics.map((d) => d.rule)).toEqual([]);
   });
