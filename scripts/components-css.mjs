@@ -140,5 +140,8 @@ rule('.code-copy:hover, .code-copy:focus-visible', 'opacity: 1; color: var(--tex
 // Display math rendered by KaTeX at build time scrolls rather than overflowing the column.
 rule('.prose .katex-display', 'overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0;');
 
+// The `logo:` image in the header, in place of the site title text.
+rule('.site-title .site-logo', 'display: block; height: 2rem; width: auto; max-width: 12rem; object-fit: contain;');
+
 writeFileSync(out, `${css.join('\n')}\n`);
 console.log(`wrote ${path.relative(process.cwd(), out)} (${css.length} lines)`);
