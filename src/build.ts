@@ -4,6 +4,7 @@
  * know nothing of caching; the incremental layer (incremental/) is composed in here.
  */
 import { byCodeUnits } from './code-unit-order.js';
+import { unrenderedFeatureWarnings } from './config/unrendered-features.js';
 import type { SiteConfig } from './config/site-config.js';
 import { loadConfig } from './config/load-config.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -29,6 +30,7 @@ import { buildSearchIndex, SEARCH_BUNDLE_DIR } from './search/build-search-index
 import { publicAssets, DEFAULT_PUBLIC_DIR } from './write/copy-public.js';
 import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
+import { publishSiteFiles } from './publish/publish-site-files.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -89,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { nav } = site;
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;
-    const diagnostics: Diagnostic[] = [...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
+    const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
     // Two sources making one output file: the loser is not written (write/output-claims.ts).
     const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);
@@ -108,6 +110,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
     timings.push(['notes+layout+write', ms]);
+    // Redirect pages, sitemap, robots.txt and feed, as the site's Jekyll plugins would publish them.
+    diagnostics.push(...(await time('site files', () => publishSiteFiles({ config, pages, statics: site.statics, writer }))));
     await time('search', () => writeSearchIndex(writer, config, searchable, keyOf, reuse));
     await time('commit', () => writer.commit());
     incremental.finish();

@@ -10,8 +10,9 @@ import { essayGroups } from './footnotes/resolve-notes.js';
 import { releaseBody, type Page } from './front-matter/page.js';
 import { applyLayout } from './layout/apply-layout.js';
 import { essayPrintPages } from './layout/essay-print-pages.js';
+import { redirectTarget } from './layout/redirect-page.js';
 import type { TemplateEngine } from './layout/template-engine.js';
-import { siteHref } from './layout/urls.js';
+import { siteHref } from './url-path.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
@@ -115,7 +116,8 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
       });
     });
     diagnostics.push(...laidOut);
-    if (config.searchEnabled && !page.data.searchExclude && body !== undefined) {
+    // A `redirect_to` page is only a redirect once written; it has nothing to find.
+    if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data.raw, config) === undefined) {
       const title = page.data.title ?? config.title;
       searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
     }

@@ -9,7 +9,7 @@ import { clearBuildCaches } from '../incremental/disk-build-caches.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverSource } from '../discover/discover-source.js';
 import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
-import { siteHref } from '../layout/urls.js';
+import { siteHref } from '../url-path.js';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';

@@ -53,3 +53,10 @@ function parseTocLevels(value: unknown): number[] | undefined {
   levels = levels.filter((level) => Number.isInteger(level) && level >= 1 && level <= 6);
   return levels.length > 0 ? levels : undefined;
 }
+
+/** Whether `kramdown.math_engine` names an engine (kramdown's `$$…$$` math is then typeset); `nil`/`false` turn it off. */
+export function kramdownMathEnabled(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const engine = (raw as Record<string, unknown>)['math_engine'];
+  return typeof engine === 'string' && engine !== '' && engine.toLowerCase() !== 'nil';
+}

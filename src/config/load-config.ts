@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readCheckConfig } from './check-config.js';
-import { readKramdownOptions } from './kramdown-options.js';
+import { kramdownMathEnabled, readKramdownOptions } from './kramdown-options.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, type AuxLink, type EditLinkConfig, type NavSort, type SiteConfig } from './site-config.js';
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
@@ -110,6 +110,8 @@ function resolveConfig(
     },
     kramdown: readKramdownOptions(raw['kramdown'], problems),
     check: readCheckConfig(dossier['check'], problems),
+    favicon: read.string('favicon_ico', '') || (existsSync(path.join(sourceDir, 'favicon.ico')) ? '/favicon.ico' : undefined),
+    kramdownMath: kramdownMathEnabled(raw['kramdown']),
     templatesDir: existsSync(templatesDir) ? templatesDir : undefined,
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     raw,

@@ -61,6 +61,10 @@ export interface SiteConfig {
   kramdown: KramdownOptions;
   /** `dossier.check`: rule severities, ignored links, external-link settings. */
   check: CheckConfig;
+  /** Site path or URL of the favicon: `favicon_ico`, else `/favicon.ico` when the source has one (Just the Docs' head). */
+  favicon: string | undefined;
+  /** Typeset kramdown `$$…$$` math at build time: `kramdown.math_engine` names an engine. */
+  kramdownMath: boolean;
   /** Absolute path of a folder whose templates override Dossier's own, if it exists. */
   templatesDir: string | undefined;
   /** Absolute path of a folder of extra static assets copied to the site root, if it exists. */

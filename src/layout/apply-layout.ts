@@ -4,10 +4,15 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
+import { publishedFiles } from '../config/published-files.js';
+import { seoHead, type SeoHead } from '../seo/seo-tags.js';
+import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
+import { siteFeatures, type SiteFeatures } from './site-features.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
+import { redirectPageHtml, redirectTarget } from './redirect-page.js';
 import type { TemplateEngine } from './template-engine.js';
-import { siteHref } from './urls.js';
+import { siteHref } from '../url-path.js';
 
 /** Everything a template sees, as `it`. */
 export interface TemplateData {
@@ -37,6 +42,12 @@ export interface TemplateData {
   lastModifiedText: string;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
   essayPrintUrl: string | undefined;
+  /** Title, canonical, Open Graph, Twitter and JSON-LD, as jekyll-seo-tag writes them (printed by partials/seo). */
+  seo: SeoHead;
+  /** Favicon and logo hrefs. */
+  icons: SiteIcons;
+  /** Stylesheets and scripts the site's settings call for (math, callouts, copy button). */
+  features: SiteFeatures;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -64,6 +75,8 @@ export function applyLayout(
   diagnostics: Diagnostic[],
 ): string {
   const { page } = input;
+  const redirectTo = redirectTarget(page.data.raw, config);
+  if (redirectTo !== undefined) return redirectPageHtml(redirectTo);
   // Jekyll's `layout: null` (or `none`) publishes the page's own content with no frame at all.
   if ('layout' in page.data.raw && (page.data.raw['layout'] === null || page.data.raw['layout'] === 'none')) return input.html;
   let layout = page.data.layout ?? 'default';
@@ -101,6 +114,9 @@ export function applyLayout(
     showTitle: showsTitle(page.data.title ?? '', input.headings),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
+    seo: seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config),
+    icons: siteIcons(config),
+    features: siteFeatures(config),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),

@@ -1,10 +1,13 @@
 /** One printable page per essay: the essay's own text followed by every chapter in reading order. */
+import { seoHead, type SeoHead } from '../seo/seo-tags.js';
+import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
+import { siteFeatures, type SiteFeatures } from './site-features.js';
 import { byCodeUnits } from '../code-unit-order.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { NavNode, NavTree } from '../nav/nav-tree.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { TemplateEngine } from './template-engine.js';
-import { siteHref } from './urls.js';
+import { siteHref } from '../url-path.js';
 import { decodeEntities } from '../html-text.js';
 import { essayOf, isEssay } from '../nav/essay-structure.js';
 
@@ -31,6 +34,9 @@ export interface EssayPrintData {
   /** `showTitle` is false when the essay's body has its own `<h1>`. */
   essay: { title: string; url: string; content: string; showTitle: boolean };
   chapters: PrintChapter[];
+  seo: SeoHead;
+  icons: SiteIcons;
+  features: SiteFeatures;
   href: (url: string) => string;
   asset: (name: string) => string;
 }
@@ -97,6 +103,9 @@ export function* essayPrintPages(
           page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
           essay: { title: node.title, url: node.url, content: essayBody, showTitle: !/<h1[\s>]/i.test(essayBody) },
           chapters,
+          seo: seoHead({ url, data: { title: `${node.title} (print edition)` } }, config),
+          icons: siteIcons(config),
+          features: siteFeatures(config),
           href,
           asset: (name) => href(`/assets/${name}`),
         };

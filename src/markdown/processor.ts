@@ -8,6 +8,7 @@ import type { NotePlacement, SiteConfig } from '../config/site-config.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../config/kramdown-options.js';
 import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
+import rehypeCodeHighlight from './plugins/rehype-code-highlight.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
 import rehypeNoteTexts from './plugins/rehype-note-texts.js';
@@ -17,6 +18,7 @@ import remarkDefinitionLists from './plugins/remark-definition-lists.js';
 import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
 import remarkHeadingIds from './plugins/remark-heading-ids.js';
 import remarkKramdownIal from './plugins/remark-kramdown-ial.js';
+import remarkKramdownMath from './plugins/remark-kramdown-math.js';
 import remarkKramdownToc from './plugins/remark-kramdown-toc.js';
 import remarkTypography from './plugins/remark-typography.js';
 
@@ -42,6 +44,8 @@ export interface ProcessorOptions {
   kramdown?: KramdownOptions;
   /** Link bare URLs and emails in prose (`dossier.link_bare_urls`); Jekyll leaves them as text. Default true. */
   linkBareUrls?: boolean;
+  /** Typeset kramdown `$$…$$` math with KaTeX (`kramdown.math_engine` is set). Default false. */
+  math?: boolean;
 }
 
 /** Creates the frozen unified processor that turns preprocessed kramdown-flavoured Markdown into HTML. */
@@ -63,6 +67,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkHeadingIds, { input: kramdown.input, autoIds: kramdown.autoIds })
       // `{:toc}` lists need every heading's final id and `.no_toc` class.
       .use(remarkKramdownToc, { tocLevels: kramdown.tocLevels })
+      // Math before typography, which would turn TeX's `--` and quotes into dashes and curly quotes.
+      .use(remarkKramdownMath, { enabled: options.math ?? false })
       // Notes are recognised on the raw `<sup>` nodes before typography touches their text.
       .use(remarkHandNumberedNotes, { placement: options.notePlacement })
       // Smart quotes and dashes as kramdown prints them, after ids were taken from the raw text.
@@ -74,6 +80,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeHeadingAnchors, { enabled: options.headingAnchors })
       // Note texts for previews on other pages, read from the tree as the page prints them.
       .use(rehypeNoteTexts)
+      // Code colouring works on hast `<code>` elements; after anchors, which never touch code.
+      .use(rehypeCodeHighlight)
       // Last tree step, so ids added by any plugin are seen.
       .use(rehypeCollectIds)
       .use(rehypeStringify, { allowDangerousHtml: true })
@@ -90,5 +98,6 @@ export function processorOptions(config: SiteConfig): ProcessorOptions {
     notePlacement: config.footnotes.placement,
     kramdown: config.kramdown,
     linkBareUrls: config.linkBareUrls,
+    math: config.kramdownMath,
   };
 }

@@ -1,0 +1,30 @@
+/** Front-matter text as jekyll-seo-tag prints it: Markdown rendered, tags stripped, whitespace collapsed. */
+import type { Nodes } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { kramdownTypography } from '../markdown/plugins/remark-typography.js';
+
+const parser = unified().use(remarkParse).freeze();
+
+/**
+ * Plain text of a title or description (jekyll-seo-tag's `markdownify | strip_html | normalize_whitespace`):
+ * `*Bold* "claims"` → `Bold “claims”`; undefined when nothing is left. Escaping is left to the printer.
+ */
+export function seoText(value: unknown): string | undefined {
+  if (value === undefined || value === null || typeof value === 'object') return undefined;
+  const source = String(value);
+  if (source.trim() === '') return undefined;
+  const text = plainText(parser.parse(source)).replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** Text of a tree: raw HTML dropped (strip_html), blocks separated by a space, kramdown's smart punctuation on text. */
+function plainText(node: Nodes): string {
+  if (node.type === 'text') return kramdownTypography(node.value);
+  if (node.type === 'inlineCode') return node.value;
+  if (node.type === 'html') return '';
+  if (!('children' in node)) return '';
+  const parts = node.children.map((child) => plainText(child as Nodes));
+  const block = node.type === 'root' || node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem';
+  return parts.join(block ? ' ' : '');
+}
