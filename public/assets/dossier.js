@@ -448,6 +448,22 @@
     });
   }
 
+  /* ---------- Tables written as raw HTML: the same scroll region the build gives Markdown tables ---------- */
+  function setupTables() {
+    var tables = document.querySelectorAll('.prose table');
+    var n = document.querySelectorAll('.prose .table-scroll').length;
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.parentElement.classList.contains('table-scroll')) return;
+      var region = document.createElement('div');
+      region.className = 'table-scroll';
+      region.setAttribute('role', 'region');
+      region.setAttribute('tabindex', '0');
+      region.setAttribute('aria-label', 'Table ' + (n += 1));
+      table.parentNode.insertBefore(region, table);
+      region.appendChild(table);
+    });
+  }
+
   /* ---------- Print edition ---------- */
   function setupPrint() {
     var button = document.querySelector('.print-now');
@@ -460,6 +476,7 @@
 
   ready(function () {
     setupTheme();
+    setupTables();
     setupMenu();
     setupNavTree();
     setupPageToc();

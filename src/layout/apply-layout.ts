@@ -6,6 +6,7 @@ import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
+import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 
@@ -33,8 +34,12 @@ export interface TemplateData {
   toc: Heading[];
   /** Whether the layout prints the page title as `<h1>` (the body has no `<h1>` and does not open with the title). */
   showTitle: boolean;
+  /** The `<title>` text: the page, its essay on chapter pages, the site. */
+  documentTitle: string;
   /** `last_modified_date` formatted with `last_edit_time_format`. */
   lastModifiedText: string;
+  /** On an essay's landing page, its first chapter (the "Start reading" link). */
+  firstChapter: NavNode | undefined;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
   essayPrintUrl: string | undefined;
   /** Href for a site URL, with baseurl and encoding. */
@@ -78,6 +83,8 @@ export function applyLayout(
     layout = 'default';
   }
   const href = (url: string) => siteHref(config.baseurl, url);
+  const title = page.data.title ?? '';
+  const heading = titleHeading(title, input.headings);
   const data: TemplateData = {
     site: config,
     page: {
@@ -91,14 +98,16 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: input.html,
+    content: heading.kind === 'promote' ? promoteHeading(input.html, heading.heading) : input.html,
     navHtml: input.navHtml,
     nav: input.nav,
     headings: input.headings,
     toc: onThisPage(input.headings),
-    showTitle: showsTitle(page.data.title ?? '', input.headings),
+    showTitle: heading.kind === 'layout',
+    documentTitle: documentTitle(title, config.title, input.nav),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
+    firstChapter: firstChapterOf(input.nav),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),
@@ -112,11 +121,10 @@ function onThisPage(headings: readonly Heading[]): Heading[] {
   return toc.length >= 2 ? toc : [];
 }
 
-/** Essays written for Just the Docs often open with a heading equal to the page title; printing it twice reads badly. */
-function showsTitle(title: string, headings: readonly Heading[]): boolean {
-  if (title.trim() === '' || headings.some((h) => h.depth === 1)) return false;
-  const first = headings[0];
-  return first === undefined || first.text.trim().toLowerCase() !== title.trim().toLowerCase();
+function firstChapterOf(nav: PageNav): NavNode | undefined {
+  const node = nav.node;
+  if (node === undefined || essayOf(node) !== node) return undefined;
+  return node.children.find((child) => !child.navExclude);
 }
 
 function printUrlFor(nav: PageNav): string | undefined {

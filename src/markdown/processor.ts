@@ -10,6 +10,7 @@ import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
+import rehypeScrollTables from './plugins/rehype-scroll-tables.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
 import remarkHandNumberedNotes from './plugins/remark-hand-numbered-notes.js';
@@ -68,6 +69,8 @@ export function createProcessor(options: ProcessorOptions) {
       // Raw HTML (style blocks, iframes, sup tags) passes through untouched.
       .use(remarkRehype, { allowDangerousHtml: true })
       .use(rehypeHeadingAnchors, { enabled: options.headingAnchors })
+      // Wide tables scroll in their own region instead of breaking words or widening the page.
+      .use(rehypeScrollTables)
       // Last tree step, so ids added by any plugin are seen.
       .use(rehypeCollectIds)
       .use(rehypeStringify, { allowDangerousHtml: true })
