@@ -1,0 +1,159 @@
+/** Reader experience on pages built from what real essays contain: wide numeric tables, author colours, embeds, hand-written contents. */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newContext, screenshot } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const origin = inject('readerOrigin');
+const essay = '/docs/L/Ledgers/';
+const chapterOne = '/docs/L/Ledgers-1/';
+const chapterTwo = '/docs/L/Ledgers-2/';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(url: string, width = 1280, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await newContext(browser, width, theme);
+  const page = await context.newPage();
+  await page.goto(origin + url, { waitUntil: 'networkidle' });
+  return page;
+}
+
+/** Cells of `selector` whose text the browser laid out on more than one line (a word or number split). */
+function splitCells(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const split: string[] = [];
+    for (const cell of Array.from(document.querySelectorAll(sel))) {
+      const text = (cell.textContent ?? '').trim();
+      if (text === '' || /\s/.test(text)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      if (lines.size > 1) split.push(text);
+    }
+    return split;
+  }, selector);
+}
+
+describe('wide tables inside .dont-break-out', () => {
+  for (const width of [375, 1280]) {
+    it(`keep every word and number whole and scroll in their own region at ${width}px`, async () => {
+      const page = await open(chapterOne, width);
+      const region = page.locator('article .dont-break-out .table-scroll').first();
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      expect(await region.getAttribute('role')).toBe('region');
+      expect(await splitCells(page, 'article .table-scroll th, article .table-scroll td')).toEqual([]);
+      const sizes = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(sizes.scroll).toBeGreaterThan(sizes.client);
+      // The page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.context().close();
+    });
+  }
+
+  it('scrolls with the keyboard, shows an edge shadow and keeps the header row sticky', async () => {
+    const page = await open(chapterOne, 375);
+    const region = page.locator('article .table-scroll').first();
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const background = await region.evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(background).toContain('radial-gradient');
+    expect(await region.locator('thead th').first().evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+    await screenshot(page, 'reader-table-phone-light');
+    await page.context().close();
+  });
+
+  it('gives a table written as raw HTML the same region', async () => {
+    const page = await open(chapterOne, 375);
+    const raw = page.locator('article table', { hasText: 'North quay' });
+    expect(await raw.evaluate((el) => el.parentElement?.className)).toBe('table-scroll');
+    expect(await raw.evaluate((el) => el.parentElement?.getAttribute('tabindex'))).toBe('0');
+    await page.context().close();
+  });
+});
+
+describe('author-coloured content', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe colour contrast in the ${theme} theme`, async () => {
+      const page = await open(chapterOne, 1280, theme);
+      expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const failures = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run(document, { runOnly: ['color-contrast'] });
+        return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+      });
+      expect(failures).toEqual([]);
+      await screenshot(page, `reader-author-colours-desktop-${theme}`);
+      await page.context().close();
+    });
+  }
+});
+
+describe('titles', () => {
+  it('has exactly one <h1> on every page and the essay name in chapter titles', async () => {
+    const page = await open(essay);
+    for (const url of ['/', '/docs/L/', essay, chapterOne, chapterTwo]) {
+      await page.goto(origin + url, { waitUntil: 'networkidle' });
+      expect(await page.locator('h1').count(), url).toBe(1);
+    }
+    await page.goto(origin + chapterTwo);
+    expect(await page.title()).toContain('Harbour Ledgers');
+    expect(await page.title()).toContain('Reconciling the Books');
+    await page.context().close();
+  });
+});
+
+describe('essay landing and chapter order', () => {
+  it('leads from the landing page into chapter 1 and back', async () => {
+    const page = await open(essay);
+    const start = page.locator('.start-reading a');
+    expect(await start.textContent()).toContain('Start reading');
+    await start.click();
+    await page.waitForURL((url) => url.pathname === chapterOne);
+    await page.locator('.chapter-pager a[rel="prev"]').click();
+    await page.waitForURL((url) => url.pathname === essay);
+    await page.context().close();
+  });
+});
+
+describe('layout stability', () => {
+  it('does not shift the header or the text while scripts load', async () => {
+    const context = await newContext(browser, 1280);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { shift: number };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) w.shift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(origin + chapterTwo, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+    await context.close();
+  });
+
+  it('offers a jump to the navigation at the top of a phone page without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(origin + chapterOne);
+    const jump = page.locator('.nav-jump');
+    expect(await jump.isVisible()).toBe(true);
+    await jump.click();
+    expect(new URL(page.url()).hash).toBe('#site-nav');
+    expect(await page.locator('.search-button').isVisible()).toBe(false);
+    await context.close();
+  });
+});
