@@ -219,7 +219,7 @@ function layoutAsRendered(inputs: LayoutInputs) {
   }
   // Reader extras, owned by layout/: one print page per essay (its chapters in reading order), made
   // once every page it shows has its notes linked.
-  for (const out of essayPrintPages(nav, notes.html, config, templates, memo)) {
+  for (const out of essayPrintPages(nav, notes.html, config, templates, memo, (path) => byPath.get(path)?.data)) {
     ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
       writeUnlessKept(writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
     }));

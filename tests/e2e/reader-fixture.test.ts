@@ -157,3 +157,31 @@ describe('layout stability', () => {
     await context.close();
   });
 });
+
+describe('print edition', () => {
+  it('has a cover and a contents list, prints embeds as links and addresses once, without the hand-written chapter lists', async () => {
+    const page = await open(`${essay}print/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('.print-cover .print-authors').textContent()).toBe('Ines Korvald and Tomas Etxeberri');
+    expect(await page.locator('.print-cover .print-date').textContent()).toBe('March 5, 2024');
+    expect(await page.locator('.print-cover .print-url').textContent()).toBe('https://ledger.example.org/docs/L/Ledgers/');
+    expect(await page.locator('.print-contents').isVisible()).toBe(true);
+    expect(await page.locator('.print-contents a').allTextContents()).toEqual(['Tonnage Counts', 'Reconciling the Books']);
+
+    expect(await page.locator('.print-edition iframe').count()).toBe(0);
+    const embed = page.locator('.print-embed a');
+    expect(await embed.getAttribute('href')).toBe('https://video.example.org/embed/ledger-clerk');
+    expect(await embed.textContent()).toBe('A clerk explains the double count');
+
+    const after = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(await after('.print-chapter a[href="https://archive.example.org/ledgers/1923"]')).toBe('none');
+    expect(await after('.print-chapter a[href="https://archive.example.org/summary"]')).toContain('https://archive.example.org/summary');
+
+    // Each chapter's pasted list of chapters (and its heading) is gone; the print contents list stands for them.
+    expect(await page.locator('.print-chapter a[href="/docs/L/Ledgers-2/"]').count()).toBe(0);
+    expect(await page.locator('.print-chapter h4', { hasText: 'Table of Contents' }).count()).toBe(0);
+    await screenshot(page, 'reader-print-edition', true);
+    await page.context().close();
+  });
+});
