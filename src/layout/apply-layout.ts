@@ -6,6 +6,7 @@ import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
+import { localImageFile, sizeImages } from './image-sizes.js';
 import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
@@ -98,7 +99,9 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: heading.kind === 'promote' ? promoteHeading(input.html, heading.heading) : input.html,
+    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading) : input.html, (src) =>
+      localImageFile(src, page.url, config.baseurl, config.sourceDir),
+    ),
     navHtml: input.navHtml,
     nav: input.nav,
     headings: input.headings,
