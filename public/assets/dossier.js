@@ -116,45 +116,37 @@
     return entry;
   }
 
-  function expandButton(title, expanded) {
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'nav-expand';
-    button.setAttribute('aria-expanded', String(expanded));
-    button.setAttribute('aria-label', (expanded ? 'Hide' : 'Show') + ' children of ' + title);
-    return button;
-  }
-
-  // A closed item for nav.json's `entry`, which sits at `navPath`, as the page HTML writes one.
+  // An entry for nav.json's `entry` at `navPath`: a copy of the page's <template id="nav-item-template">,
+  // which the build writes with the same code as the entries around it, slots filled in.
   function navItem(data, entry, navPath) {
-    var li = document.createElement('li');
-    li.className = 'nav-item';
-    var a = document.createElement('a');
-    a.className = 'nav-link';
-    a.href = data.b + entry[1];
-    a.textContent = entry[0];
-    if (a.pathname === location.pathname) a.setAttribute('aria-current', 'page');
-    if (entry[2] && entry[2].length > 0) {
-      li.className += ' has-children';
-      li.setAttribute('data-nav-path', navPath);
-      li.appendChild(expandButton(entry[0], false));
-    }
-    li.appendChild(a);
-    return li;
-  }
-
-  function buildList(data, entry, navPath) {
-    var ul = document.createElement('ul');
-    ul.className = 'nav-list';
-    (entry[2] || []).forEach(function (child, i) {
-      ul.appendChild(navItem(data, child, navPath + '.' + i));
+    var template = document.getElementById('nav-item-template');
+    var li = template.content.firstElementChild.cloneNode(true);
+    var children = entry[2] || [];
+    var href = data.b + entry[1];
+    Array.prototype.forEach.call(li.querySelectorAll('[data-slot="title"]'), function (slot) {
+      slot.textContent = entry[0];
     });
-    return ul;
+    var link = li.querySelector(':scope > .nav-link');
+    link.href = href;
+    if (link.pathname === location.pathname) link.setAttribute('aria-current', 'page');
+    if (children.length === 0) {
+      li.classList.remove('has-children');
+      li.removeAttribute('data-nav-path');
+      li.querySelector(':scope > .nav-branch').remove();
+      return li;
+    }
+    li.setAttribute('data-nav-path', navPath);
+    var all = li.querySelector('.nav-more-link');
+    all.href = href;
+    all.setAttribute('data-nav-more', navPath);
+    all.setAttribute('data-nav-range', '0-' + (children.length - 1));
+    all.querySelector('[data-slot="count"]').textContent = String(children.length);
+    return li;
   }
 
   // A long list shows a window of its entries; a "more" link stands for each hidden run
   // (data-nav-range="first-last" in the list of data-nav-more). Put the run in its place.
-  function showMore(link) {
+  function showMore(link, moveFocus) {
     var more = link.parentElement;
     var parentPath = link.getAttribute('data-nav-more') || '';
     var range = (link.getAttribute('data-nav-range') || '').split('-');
@@ -173,7 +165,7 @@
         var firstLink = items.querySelector('.nav-link');
         more.parentElement.insertBefore(items, more);
         more.remove();
-        if (firstLink) firstLink.focus();
+        if (firstLink && moveFocus) firstLink.focus();
       })
       .catch(function () {
         // Without the tree the parent page lists every entry: go there.
@@ -188,43 +180,23 @@
       var more = event.target.closest && event.target.closest('.nav-more-link');
       if (more && nav.contains(more) && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
         event.preventDefault();
-        if (!more.hasAttribute('aria-busy')) showMore(more);
+        if (!more.hasAttribute('aria-busy')) showMore(more, true);
         return;
       }
-      var button = event.target.closest && event.target.closest('.nav-expand');
-      if (!button || !nav.contains(button)) return;
-      var li = button.parentElement;
-      var link = li.querySelector(':scope > .nav-link');
-      var title = link ? link.textContent : '';
-      var list = li.querySelector(':scope > .nav-list');
-      var expand = button.getAttribute('aria-expanded') !== 'true';
-      function show(open) {
-        button.setAttribute('aria-expanded', String(open));
-        button.setAttribute('aria-label', (open ? 'Hide' : 'Show') + ' children of ' + title);
-        li.classList.toggle('is-open', open);
-      }
-      if (list) {
-        list.hidden = !expand;
-        show(expand);
-        return;
-      }
-      if (!expand) return;
-      button.setAttribute('aria-busy', 'true');
-      navData()
-        .then(function (data) {
-          var entry = entryAt(data, li.getAttribute('data-nav-path') || '');
-          if (!entry) throw new Error('nav path not found');
-          li.appendChild(buildList(data, entry, li.getAttribute('data-nav-path')));
-          show(true);
-        })
-        .catch(function () {
-          // Without the tree the page itself still lists its children: go there.
-          if (link) location.href = link.href;
-        })
-        .then(function () {
-          button.removeAttribute('aria-busy');
-        });
     });
+    // A closed branch opens natively (<details>); its list holds one "Show all" link until the entries load.
+    nav.addEventListener(
+      'toggle',
+      function (event) {
+        var branch = event.target;
+        if (!branch.classList || !branch.classList.contains('nav-branch')) return;
+        branch.parentElement.classList.toggle('is-open', branch.open);
+        var list = branch.querySelector(':scope > .nav-list');
+        var all = list && list.children.length === 1 ? list.querySelector(':scope > .nav-more > .nav-more-link') : null;
+        if (branch.open && all && !all.hasAttribute('aria-busy')) showMore(all, false);
+      },
+      true,
+    );
     // Keep the current page in view inside a long sidebar.
     var current = nav.querySelector('[aria-current="page"]');
     var scroller = document.querySelector('.side-bar');

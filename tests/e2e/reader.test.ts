@@ -36,36 +36,55 @@ describe('sidebar navigation', () => {
     if (branch === undefined) return;
     const page = await open(site.essay);
     const item = page.locator(`.site-nav li[data-nav-path="${branch.navPath}"]`);
-    const button = item.locator(':scope > .nav-expand');
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
-    expect(await item.locator(':scope > .nav-list').count()).toBe(0);
+    const details = item.locator(':scope > details.nav-branch');
+    const arrow = details.locator(':scope > summary');
+    expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    // Until it opens, the branch holds only a link standing for its pages.
+    expect(await details.locator('.nav-link:not(.nav-more-link)').count()).toBe(0);
 
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
-    const child = item.locator(':scope > .nav-list > li > .nav-link').first();
-    expect(await child.textContent()).toBe(branch.firstChild);
+    await arrow.click();
+    const child = details.locator(':scope > .nav-list > li > .nav-link').first();
+    await expect.poll(() => child.textContent()).toBe(branch.firstChild);
     expect(await child.isVisible()).toBe(true);
+    expect(await details.locator('.nav-more-link').count()).toBe(0);
 
-    await button.click();
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await arrow.click();
+    expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     expect(await child.isVisible()).toBe(false);
     await page.context().close();
   });
 
   it('collapses the open branch with the keyboard', async () => {
     const page = await open(chapter);
-    const navPath = await page.locator('.site-nav li.is-open[data-nav-path]').first().getAttribute('data-nav-path');
-    const item = page.locator(`.site-nav li[data-nav-path="${navPath ?? ''}"]`);
-    const openButton = item.locator(':scope > .nav-expand');
-    const list = item.locator(':scope > .nav-list');
+    const details = page.locator('.site-nav li.is-open > details.nav-branch[open]').first();
+    const arrow = details.locator(':scope > summary');
+    const list = details.locator(':scope > .nav-list');
     expect(await list.isVisible()).toBe(true);
-    await openButton.focus();
+    await arrow.focus();
     await page.keyboard.press('Enter');
-    expect(await openButton.getAttribute('aria-expanded')).toBe('false');
-    expect(await list.isVisible()).toBe(false);
+    await expect.poll(() => list.isVisible()).toBe(false);
+    expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     await page.keyboard.press('Space');
-    expect(await list.isVisible()).toBe(true);
+    await expect.poll(() => list.isVisible()).toBe(true);
     await page.context().close();
+  });
+
+  it('opens and closes branches without JavaScript', async () => {
+    const branch = site.closedBranch;
+    if (branch === undefined) return;
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(origin + site.essay);
+    const details = page.locator(`.site-nav li[data-nav-path="${branch.navPath}"] > details.nav-branch`);
+    const all = details.locator('.nav-more-link');
+    expect(await all.isVisible()).toBe(false);
+    await details.locator(':scope > summary').click();
+    expect(await all.isVisible()).toBe(true);
+    // The link leads to the branch's own page, which lists its children.
+    await all.click();
+    await page.waitForURL((url) => url.pathname !== site.essay);
+    expect(await page.locator('.child-list a').first().textContent()).toBe(branch.firstChild);
+    await context.close();
   });
 
   it('marks the current page and links to chapters that work without JavaScript', async () => {
