@@ -99,7 +99,7 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading) : input.html, (src) =>
+    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
       localImageFile(src, page.url, config.baseurl, config.sourceDir),
     ),
     navHtml: input.navHtml,

@@ -9,7 +9,7 @@ export type TitleHeading =
   /** The layout prints the title as `<h1>`. */
   | { kind: 'layout' }
   /** The body opens with a heading equal to the title (Just the Docs chapters do): it becomes the `<h1>`. */
-  | { kind: 'promote'; heading: Heading }
+  | { kind: 'promote'; heading: Heading; shift: number }
   /** An untitled page with no heading of its own. */
   | { kind: 'none' };
 
@@ -17,7 +17,9 @@ export type TitleHeading =
 export function titleHeading(title: string, headings: readonly Heading[]): TitleHeading {
   if (headings.some((h) => h.depth === 1)) return { kind: 'body' };
   const first = headings[0];
-  if (first !== undefined && title.trim() !== '' && sameText(first.text, title)) return { kind: 'promote', heading: first };
+  if (first !== undefined && title.trim() !== '' && sameText(first.text, title)) {
+    return { kind: 'promote', heading: first, shift: headingShift(headings.slice(1)) };
+  }
   return title.trim() === '' ? { kind: 'none' } : { kind: 'layout' };
 }
 
@@ -27,10 +29,10 @@ function sameText(a: string, b: string): boolean {
 
 /**
  * Turns the body's heading with `heading.id` into an `<h1 class="page-title">`, keeping its id, anchor
- * and text. The body is finished HTML from the Markdown stage, whose serialiser writes `id="…"` with
+ * and text, and raises the headings after it `shift` levels (see headingShift). The body is finished HTML from the Markdown stage, whose serialiser writes `id="…"` with
  * double quotes; the heading is found by its (unique) id, so no other markup is touched.
  */
-export function promoteHeading(html: string, heading: Heading): string {
+export function promoteHeading(html: string, heading: Heading, shift = 0): string {
   const tag = `h${heading.depth}`;
   const id = heading.id.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const open = new RegExp(`<${tag}((?:\\s[^>]*)?\\sid="${escapeRegExp(id)}"[^>]*)>`);
@@ -41,7 +43,20 @@ export function promoteHeading(html: string, heading: Heading): string {
   const attributes = (match[1] ?? '').replace(/\sclass="([^"]*)"/, ' class="$1 page-title"');
   const opened = attributes.includes('page-title') ? `<h1${attributes}>` : `<h1 class="page-title"${attributes}>`;
   const inner = html.slice(match.index + match[0].length, close);
-  return html.slice(0, match.index) + opened + inner + '</h1>' + html.slice(close + tag.length + 3);
+  const rest = raiseHeadings(html.slice(close + tag.length + 3), shift);
+  return html.slice(0, match.index) + opened + inner + '</h1>' + rest;
+}
+
+/** Levels the headings after the title must rise so the outline goes h1 → h2 without a gap (0 when one already is an h2). */
+export function headingShift(later: readonly Heading[]): number {
+  if (later.length === 0) return 0;
+  return Math.max(0, Math.min(...later.map((h) => h.depth)) - 2);
+}
+
+/** Moves every `<hN>` in `html` up `shift` levels (h3 → h2 for 1), keeping attributes. */
+function raiseHeadings(html: string, shift: number): string {
+  if (shift === 0) return html;
+  return html.replace(/<(\/?)h([2-6])(?=[\s>])/g, (_all, slash: string, level: string) => `<${slash}h${Math.max(2, Number(level) - shift)}`);
 }
 
 function escapeRegExp(text: string): string {
