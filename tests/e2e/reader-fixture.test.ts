@@ -185,3 +185,17 @@ describe('print edition', () => {
     await page.context().close();
   });
 });
+
+describe('screenshots of the fixture chapter', () => {
+  for (const [device, width] of [['desktop', 1280], ['phone', 375]] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`${device} ${theme}`, async () => {
+        const page = await open(chapterOne, width, theme);
+        await page.locator('article .table-scroll').first().scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollBy(0, -120));
+        await screenshot(page, `reader-fixture-${device}-${theme}`);
+        await page.context().close();
+      });
+    }
+  }
+});
