@@ -30,6 +30,7 @@ import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
+import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 import { WhenRendered } from './when-rendered.js';
@@ -107,6 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages });
     for (const file of source.statics) writer.copy(file.path, file.absPath);
     copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+    if (config.searchEnabled) writer.copy(STEMMER_ASSET, STEMMER_SOURCE);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
     const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered };
     await time('markdown', () => renderAll(layout.renderOrder, config, renderOptions, renderStats));

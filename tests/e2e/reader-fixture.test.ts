@@ -199,3 +199,23 @@ describe('screenshots of the fixture chapter', () => {
     }
   }
 });
+
+describe('search quality', () => {
+  async function results(page: Page, query: string): Promise<string[]> {
+    await page.locator('#search-input').fill('');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('');
+    await page.locator('#search-input').fill(query);
+    await page.locator('#search-status').filter({ hasText: /found|No results/ }).waitFor({ timeout: 10_000 });
+    return page.locator('#search-results a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  }
+
+  it('finds other forms of a word (stemming) and words with one typo', async () => {
+    const page = await open(essay);
+    await page.locator('.search-button').click();
+    // "agreeing" is on no page; chapter 1 says "agreed" and "disagreed".
+    expect(await results(page, 'agreeing')).toContain(chapterOne);
+    expect(await results(page, 'tonage')).toContain(chapterOne);
+    await page.locator('#search-results mark', { hasText: /^tonnage$/i }).first().waitFor({ timeout: 10_000 });
+    await page.context().close();
+  });
+});
