@@ -8,6 +8,7 @@ import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { localImageFile, sizeImages } from './image-sizes.js';
 import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
+import { readingMinutes } from './reading-time.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from './urls.js';
 
@@ -39,6 +40,8 @@ export interface TemplateData {
   documentTitle: string;
   /** `last_modified_date` formatted with `last_edit_time_format`. */
   lastModifiedText: string;
+  /** Minutes to read the page's text, on chapters (0 elsewhere). */
+  readingMinutes: number;
   /** On an essay's landing page, its first chapter (the "Start reading" link). */
   firstChapter: NavNode | undefined;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
@@ -111,6 +114,7 @@ export function applyLayout(
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
     firstChapter: firstChapterOf(input.nav),
+    readingMinutes: input.nav.chapter === undefined ? 0 : readingMinutes(input.html),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),

@@ -219,3 +219,16 @@ describe('search quality', () => {
     await page.context().close();
   });
 });
+
+describe('reading time and progress', () => {
+  it('says how long a chapter takes and fills a progress bar as the reader scrolls', async () => {
+    const page = await open(chapterOne, 1280);
+    expect(await page.locator('.page-kicker-time').textContent()).toMatch(/^\d+ min read$/);
+    const bar = page.locator('.reading-progress');
+    const width = () => bar.evaluate((el) => el.getBoundingClientRect().width);
+    const atTop = await width();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(width).toBeGreaterThan(atTop + 500);
+    await page.context().close();
+  });
+});
