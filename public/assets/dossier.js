@@ -436,6 +436,36 @@
     });
   }
 
+  /* ---------- Paragraph links: `#p-N`, a ¶ to them on hover ---------- */
+  // Paragraphs of the text are numbered in document order (those with an id of their own, such as
+  // notes, keep it), so the same page always gives the same numbers; the ids live only in the browser,
+  // to keep the published HTML as the author's Markdown makes it.
+  function setupParagraphLinks() {
+    var article = document.querySelector('article.prose');
+    if (!article) return;
+    var n = 0;
+    Array.prototype.forEach.call(article.querySelectorAll('p'), function (paragraph) {
+      if (paragraph.id || paragraph.closest('[data-search-ignore], li, td, th, blockquote, aside')) return;
+      n += 1;
+      paragraph.id = 'p-' + n;
+    });
+    var wanted = /^#p-\d+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
+    if (wanted) {
+      wanted.classList.add('is-target');
+      wanted.scrollIntoView({ block: 'start' });
+    }
+    article.addEventListener('mouseover', function (event) {
+      var paragraph = event.target.closest && event.target.closest('p[id^="p-"]');
+      if (!paragraph || paragraph.querySelector(':scope > .paragraph-link')) return;
+      var link = document.createElement('a');
+      link.className = 'paragraph-link';
+      link.href = '#' + paragraph.id;
+      link.setAttribute('aria-label', 'Link to this paragraph');
+      link.textContent = '\u00b6';
+      paragraph.appendChild(link);
+    });
+  }
+
   /* ---------- Print edition ---------- */
   function setupPrint() {
     var button = document.querySelector('.print-now');
@@ -449,6 +479,7 @@
   ready(function () {
     setupTheme();
     setupTables();
+    setupParagraphLinks();
     setupMenu();
     setupNavTree();
     setupPageToc();

@@ -232,3 +232,24 @@ describe('reading time and progress', () => {
     await page.context().close();
   });
 });
+
+describe('paragraph links', () => {
+  it('offers a ¶ link to #p-N on hover that leads back to the same paragraph', async () => {
+    const page = await open(chapterTwo, 1280);
+    const paragraph = page.locator('article p[id^="p-"]').nth(1);
+    const id = (await paragraph.getAttribute('id')) ?? '';
+    expect(id).toMatch(/^p-\d+$/);
+    await paragraph.hover();
+    const link = paragraph.locator('.paragraph-link');
+    await expect.poll(() => link.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    expect(await link.getAttribute('href')).toBe(`#${id}`);
+    const text = ((await paragraph.textContent()) ?? '').slice(0, 30);
+    // A fresh load of the link (the ids are numbered the same way every time) lands on that paragraph.
+    const again = await open(`${chapterTwo}#${id}`, 1280);
+    const target = again.locator('p.is-target');
+    expect(((await target.textContent()) ?? '').slice(0, 30)).toBe(text);
+    expect(await target.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(300);
+    await again.context().close();
+    await page.context().close();
+  });
+});
