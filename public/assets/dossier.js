@@ -466,6 +466,115 @@
     });
   }
 
+  /* ---------- Previews of links to other pages of the site: the target section's first lines ---------- */
+  function setupLinkPreviews() {
+    var article = document.querySelector('article.prose');
+    if (!article || typeof DOMParser === 'undefined') return;
+    var pages = new Map();
+    var tip = null;
+    var shownFor = null;
+    var timer = 0;
+
+    function previewable(link) {
+      if (!link || link.closest('.footnote-ref, .anchor-heading, .paragraph-link, .page-kicker, #markdown-toc')) return false;
+      var url = new URL(link.href, location.href);
+      return url.origin === location.origin && url.pathname !== location.pathname && !/\.[a-z0-9]+$/i.test(url.pathname);
+    }
+
+    function pageAt(path) {
+      var load = pages.get(path);
+      if (!load) {
+        load = fetch(path, { credentials: 'same-origin' })
+          .then(function (response) {
+            if (!response.ok) throw new Error(String(response.status));
+            return response.text();
+          })
+          .then(function (html) {
+            return new DOMParser().parseFromString(html, 'text/html');
+          });
+        load.catch(function () {
+          pages.delete(path);
+        });
+        pages.set(path, load);
+      }
+      return load;
+    }
+
+    // The heading the link points at (or the page's title) and about 300 characters of text after it.
+    function summary(doc, hash) {
+      var body = doc.querySelector('[data-search-body]') || doc.body;
+      var start = hash ? doc.getElementById(decodeURIComponent(hash.slice(1))) : null;
+      var heading = start || body.querySelector('h1') || null;
+      var title = heading ? heading.textContent.trim() : doc.title;
+      var text = '';
+      var walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
+      var from = heading || body;
+      walker.currentNode = from;
+      for (var node = walker.nextNode(); node && text.length < 300; node = walker.nextNode()) {
+        if (from.contains(node)) continue;
+        if (/^H[1-6]$/.test(node.tagName) && text !== '') break;
+        if (node.tagName === 'P' && !node.closest('[data-search-ignore], .page-kicker')) text += (text ? ' ' : '') + node.textContent.trim();
+      }
+      return { title: title, text: text.length > 300 ? text.slice(0, 300).replace(/\s+\S*$/, '') + '\u2026' : text };
+    }
+
+    function hide() {
+      clearTimeout(timer);
+      if (tip) tip.hidden = true;
+      if (shownFor) shownFor.removeAttribute('aria-describedby');
+      shownFor = null;
+    }
+
+    function show(link) {
+      var url = new URL(link.href, location.href);
+      pageAt(url.pathname).then(function (doc) {
+        if (shownFor !== link) return;
+        var found = summary(doc, url.hash);
+        if (!tip) {
+          tip = document.createElement('div');
+          tip.id = 'link-preview';
+          tip.className = 'link-preview';
+          tip.setAttribute('role', 'tooltip');
+          document.body.appendChild(tip);
+        }
+        tip.textContent = '';
+        var strong = document.createElement('strong');
+        strong.textContent = found.title;
+        var p = document.createElement('p');
+        p.textContent = found.text;
+        tip.appendChild(strong);
+        tip.appendChild(p);
+        tip.hidden = false;
+        var rect = link.getBoundingClientRect();
+        var width = Math.min(380, document.documentElement.clientWidth - 16);
+        tip.style.width = width + 'px';
+        tip.style.left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8)) + window.scrollX + 'px';
+        tip.style.top = rect.bottom + 8 + window.scrollY + 'px';
+        link.setAttribute('aria-describedby', tip.id);
+      }, hide);
+    }
+
+    function start(event) {
+      var link = event.target.closest && event.target.closest('a[href]');
+      if (!previewable(link) || link === shownFor) return;
+      hide();
+      shownFor = link;
+      timer = setTimeout(function () {
+        show(link);
+      }, 250);
+    }
+
+    article.addEventListener('mouseover', start);
+    article.addEventListener('focusin', start);
+    article.addEventListener('mouseout', function (event) {
+      if (shownFor && !shownFor.contains(event.relatedTarget)) hide();
+    });
+    article.addEventListener('focusout', hide);
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') hide();
+    });
+  }
+
   /* ---------- Print edition ---------- */
   function setupPrint() {
     var button = document.querySelector('.print-now');
@@ -480,6 +589,7 @@
     setupTheme();
     setupTables();
     setupParagraphLinks();
+    setupLinkPreviews();
     setupMenu();
     setupNavTree();
     setupPageToc();

@@ -253,3 +253,20 @@ describe('paragraph links', () => {
     await page.context().close();
   });
 });
+
+describe('cross-link previews', () => {
+  it('shows the linked section’s heading and first lines on hover, and hides them on Escape', async () => {
+    const page = await open(chapterOne, 1280);
+    const link = page.locator('article a', { hasText: 'the later count' });
+    await link.hover();
+    const tip = page.locator('#link-preview');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.locator('strong').textContent()).toBe('Reconciling the Books');
+    expect(await tip.locator('p').textContent()).toContain('When the blockade lifted');
+    expect(await link.getAttribute('aria-describedby')).toBe('link-preview');
+    expect(new URL(page.url()).pathname).toBe(chapterOne);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
