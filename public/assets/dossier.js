@@ -575,6 +575,86 @@
     });
   }
 
+  /* ---------- Figures: numbered captions and click-to-zoom ---------- */
+  // Essays write a figure as an image with an emphasised caption line under it, in one paragraph;
+  // that paragraph becomes a <figure>, numbered in order, and the image a button that enlarges it.
+  function figureParts(p) {
+    var elements = Array.prototype.filter.call(p.childNodes, function (node) {
+      return node.nodeType === 1 || (node.nodeType === 3 && node.data.trim() !== '');
+    });
+    var img = elements[0];
+    var caption = elements[1];
+    if (!img || img.tagName !== 'IMG' || elements.length > 2) return null;
+    if (caption && caption.tagName !== 'EM') return null;
+    return { img: img, caption: caption || null };
+  }
+
+  function setupFigures() {
+    var article = document.querySelector('article.prose');
+    if (!article) return;
+    var n = 0;
+    var dialog = null;
+    Array.prototype.forEach.call(article.querySelectorAll('p, figure'), function (block) {
+      var figure = block;
+      var img;
+      if (block.tagName === 'P') {
+        var parts = figureParts(block);
+        if (!parts) return;
+        figure = document.createElement('figure');
+        figure.className = 'figure';
+        figure.appendChild(parts.img);
+        if (parts.caption) {
+          var caption = document.createElement('figcaption');
+          while (parts.caption.firstChild) caption.appendChild(parts.caption.firstChild);
+          figure.appendChild(caption);
+        }
+        if (block.id) figure.id = block.id;
+        block.replaceWith(figure);
+        img = parts.img;
+      } else {
+        img = block.querySelector('img');
+        if (!img) return;
+      }
+      n += 1;
+      var figcaption = figure.querySelector('figcaption');
+      if (figcaption) {
+        var label = document.createElement('span');
+        label.className = 'figure-number';
+        label.textContent = 'Figure ' + n + '. ';
+        figcaption.insertBefore(label, figcaption.firstChild);
+      }
+      var zoom = document.createElement('button');
+      zoom.type = 'button';
+      zoom.className = 'figure-zoom';
+      zoom.setAttribute('aria-label', 'Enlarge figure ' + n + (img.alt ? ': ' + img.alt : ''));
+      img.replaceWith(zoom);
+      zoom.appendChild(img);
+      zoom.addEventListener('click', function () {
+        if (!dialog) {
+          dialog = document.createElement('dialog');
+          dialog.className = 'figure-dialog';
+          dialog.setAttribute('aria-label', 'Enlarged figure');
+          dialog.addEventListener('click', function () {
+            dialog.close();
+          });
+          document.body.appendChild(dialog);
+        }
+        dialog.textContent = '';
+        var big = img.cloneNode();
+        big.removeAttribute('width');
+        big.removeAttribute('height');
+        var close = document.createElement('button');
+        close.type = 'button';
+        close.className = 'figure-dialog-close';
+        close.textContent = 'Close';
+        dialog.appendChild(big);
+        dialog.appendChild(close);
+        if (typeof dialog.showModal === 'function') dialog.showModal();
+        close.focus();
+      });
+    });
+  }
+
   /* ---------- Print edition ---------- */
   function setupPrint() {
     var button = document.querySelector('.print-now');
@@ -590,6 +670,7 @@
     setupTables();
     setupParagraphLinks();
     setupLinkPreviews();
+    setupFigures();
     setupMenu();
     setupNavTree();
     setupPageToc();

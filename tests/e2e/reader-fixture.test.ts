@@ -270,3 +270,20 @@ describe('cross-link previews', () => {
     await page.context().close();
   });
 });
+
+describe('figures', () => {
+  it('numbers an image and its caption line as a figure and enlarges it on click', async () => {
+    const page = await open(chapterTwo, 1280);
+    const figure = page.locator('article figure').first();
+    expect(await figure.locator('figcaption').textContent()).toBe('Figure 1. Monthly tonnage at the north quay, invented figures.');
+    const img = figure.locator('img');
+    expect(await img.getAttribute('width')).toBe('640');
+    await figure.locator('button.figure-zoom').click();
+    const dialog = page.locator('dialog.figure-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('img').getAttribute('src')).toBe(await img.getAttribute('src'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
