@@ -31,6 +31,7 @@ import { publicAssets, DEFAULT_PUBLIC_DIR } from './write/copy-public.js';
 import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
+import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -141,6 +142,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 function copyAssets(writer: Writer, statics: readonly StaticFile[], publicFiles: ReadonlyMap<string, string>, claims: SiteClaims, config: SiteConfig, nav: NavTree, reuse: Reuse): void {
   for (const file of statics) if (!claims.lostStatics.has(file.path)) writer.copy(file.path, file.absPath);
   for (const [rel, file] of [...publicFiles].sort(([a], [b]) => byCodeUnits(a, b))) writer.copy(rel, file);
+  // The search page script's stemmer, so queries are stemmed as the index was.
+  if (config.searchEnabled) writer.copy(STEMMER_ASSET, STEMMER_SOURCE);
   writer.write('assets/nav.json', reuse.value('nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
 }
 

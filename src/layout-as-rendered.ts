@@ -78,7 +78,7 @@ export function layoutAsRendered(inputs: LayoutInputs) {
   }
   // Reader extras, owned by layout/: one print page per essay (its chapters in reading order), made
   // once every page it shows has its notes linked.
-  for (const out of essayPrintPages(nav, notes.printHtml, config, inputs.templates, inputs.reuse)) {
+  for (const out of essayPrintPages(nav, notes.printHtml, config, inputs.templates, inputs.reuse, (path) => byPath.get(path)?.data)) {
     ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
       writeUnlessKept(inputs.writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
     }));

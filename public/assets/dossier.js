@@ -116,45 +116,37 @@
     return entry;
   }
 
-  function expandButton(title, expanded) {
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'nav-expand';
-    button.setAttribute('aria-expanded', String(expanded));
-    button.setAttribute('aria-label', (expanded ? 'Hide' : 'Show') + ' children of ' + title);
-    return button;
-  }
-
-  // A closed item for nav.json's `entry`, which sits at `navPath`, as the page HTML writes one.
+  // An entry for nav.json's `entry` at `navPath`: a copy of the page's <template id="nav-item-template">,
+  // which the build writes with the same code as the entries around it, slots filled in.
   function navItem(data, entry, navPath) {
-    var li = document.createElement('li');
-    li.className = 'nav-item';
-    var a = document.createElement('a');
-    a.className = 'nav-link';
-    a.href = data.b + entry[1];
-    a.textContent = entry[0];
-    if (a.pathname === location.pathname) a.setAttribute('aria-current', 'page');
-    if (entry[2] && entry[2].length > 0) {
-      li.className += ' has-children';
-      li.setAttribute('data-nav-path', navPath);
-      li.appendChild(expandButton(entry[0], false));
-    }
-    li.appendChild(a);
-    return li;
-  }
-
-  function buildList(data, entry, navPath) {
-    var ul = document.createElement('ul');
-    ul.className = 'nav-list';
-    (entry[2] || []).forEach(function (child, i) {
-      ul.appendChild(navItem(data, child, navPath + '.' + i));
+    var template = document.getElementById('nav-item-template');
+    var li = template.content.firstElementChild.cloneNode(true);
+    var children = entry[2] || [];
+    var href = data.b + entry[1];
+    Array.prototype.forEach.call(li.querySelectorAll('[data-slot="title"]'), function (slot) {
+      slot.textContent = entry[0];
     });
-    return ul;
+    var link = li.querySelector(':scope > .nav-link');
+    link.href = href;
+    if (link.pathname === location.pathname) link.setAttribute('aria-current', 'page');
+    if (children.length === 0) {
+      li.classList.remove('has-children');
+      li.removeAttribute('data-nav-path');
+      li.querySelector(':scope > .nav-branch').remove();
+      return li;
+    }
+    li.setAttribute('data-nav-path', navPath);
+    var all = li.querySelector('.nav-more-link');
+    all.href = href;
+    all.setAttribute('data-nav-more', navPath);
+    all.setAttribute('data-nav-range', '0-' + (children.length - 1));
+    all.querySelector('[data-slot="count"]').textContent = String(children.length);
+    return li;
   }
 
   // A long list shows a window of its entries; a "more" link stands for each hidden run
   // (data-nav-range="first-last" in the list of data-nav-more). Put the run in its place.
-  function showMore(link) {
+  function showMore(link, moveFocus) {
     var more = link.parentElement;
     var parentPath = link.getAttribute('data-nav-more') || '';
     var range = (link.getAttribute('data-nav-range') || '').split('-');
@@ -173,7 +165,7 @@
         var firstLink = items.querySelector('.nav-link');
         more.parentElement.insertBefore(items, more);
         more.remove();
-        if (firstLink) firstLink.focus();
+        if (firstLink && moveFocus) firstLink.focus();
       })
       .catch(function () {
         // Without the tree the parent page lists every entry: go there.
@@ -188,43 +180,23 @@
       var more = event.target.closest && event.target.closest('.nav-more-link');
       if (more && nav.contains(more) && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
         event.preventDefault();
-        if (!more.hasAttribute('aria-busy')) showMore(more);
+        if (!more.hasAttribute('aria-busy')) showMore(more, true);
         return;
       }
-      var button = event.target.closest && event.target.closest('.nav-expand');
-      if (!button || !nav.contains(button)) return;
-      var li = button.parentElement;
-      var link = li.querySelector(':scope > .nav-link');
-      var title = link ? link.textContent : '';
-      var list = li.querySelector(':scope > .nav-list');
-      var expand = button.getAttribute('aria-expanded') !== 'true';
-      function show(open) {
-        button.setAttribute('aria-expanded', String(open));
-        button.setAttribute('aria-label', (open ? 'Hide' : 'Show') + ' children of ' + title);
-        li.classList.toggle('is-open', open);
-      }
-      if (list) {
-        list.hidden = !expand;
-        show(expand);
-        return;
-      }
-      if (!expand) return;
-      button.setAttribute('aria-busy', 'true');
-      navData()
-        .then(function (data) {
-          var entry = entryAt(data, li.getAttribute('data-nav-path') || '');
-          if (!entry) throw new Error('nav path not found');
-          li.appendChild(buildList(data, entry, li.getAttribute('data-nav-path')));
-          show(true);
-        })
-        .catch(function () {
-          // Without the tree the page itself still lists its children: go there.
-          if (link) location.href = link.href;
-        })
-        .then(function () {
-          button.removeAttribute('aria-busy');
-        });
     });
+    // A closed branch opens natively (<details>); its list holds one "Show all" link until the entries load.
+    nav.addEventListener(
+      'toggle',
+      function (event) {
+        var branch = event.target;
+        if (!branch.classList || !branch.classList.contains('nav-branch')) return;
+        branch.parentElement.classList.toggle('is-open', branch.open);
+        var list = branch.querySelector(':scope > .nav-list');
+        var all = list && list.children.length === 1 ? list.querySelector(':scope > .nav-more > .nav-more-link') : null;
+        if (branch.open && all && !all.hasAttribute('aria-busy')) showMore(all, false);
+      },
+      true,
+    );
     // Keep the current page in view inside a long sidebar.
     var current = nav.querySelector('[aria-current="page"]');
     var scroller = document.querySelector('.side-bar');
@@ -448,6 +420,241 @@
     });
   }
 
+  /* ---------- Tables written as raw HTML: the same scroll region the build gives Markdown tables ---------- */
+  function setupTables() {
+    var tables = document.querySelectorAll('.prose table');
+    var n = document.querySelectorAll('.prose .table-scroll').length;
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.parentElement.classList.contains('table-scroll')) return;
+      var region = document.createElement('div');
+      region.className = 'table-scroll';
+      region.setAttribute('role', 'region');
+      region.setAttribute('tabindex', '0');
+      region.setAttribute('aria-label', 'Table ' + (n += 1));
+      table.parentNode.insertBefore(region, table);
+      region.appendChild(table);
+    });
+  }
+
+  /* ---------- Paragraph links: `#p-N`, a ¶ to them on hover ---------- */
+  // Paragraphs of the text are numbered in document order (those with an id of their own, such as
+  // notes, keep it), so the same page always gives the same numbers; the ids live only in the browser,
+  // to keep the published HTML as the author's Markdown makes it.
+  function setupParagraphLinks() {
+    var article = document.querySelector('article.prose');
+    if (!article) return;
+    var n = 0;
+    Array.prototype.forEach.call(article.querySelectorAll('p'), function (paragraph) {
+      if (paragraph.id || paragraph.closest('[data-search-ignore], li, td, th, blockquote, aside')) return;
+      n += 1;
+      paragraph.id = 'p-' + n;
+    });
+    var wanted = /^#p-\d+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
+    if (wanted) {
+      wanted.classList.add('is-target');
+      wanted.scrollIntoView({ block: 'start' });
+    }
+    article.addEventListener('mouseover', function (event) {
+      var paragraph = event.target.closest && event.target.closest('p[id^="p-"]');
+      if (!paragraph || paragraph.querySelector(':scope > .paragraph-link')) return;
+      var link = document.createElement('a');
+      link.className = 'paragraph-link';
+      link.href = '#' + paragraph.id;
+      link.setAttribute('aria-label', 'Link to this paragraph');
+      link.textContent = '\u00b6';
+      paragraph.appendChild(link);
+    });
+  }
+
+  /* ---------- Previews of links to other pages of the site: the target section's first lines ---------- */
+  function setupLinkPreviews() {
+    var article = document.querySelector('article.prose');
+    if (!article || typeof DOMParser === 'undefined') return;
+    var pages = new Map();
+    var tip = null;
+    var shownFor = null;
+    var timer = 0;
+
+    function previewable(link) {
+      if (!link || link.closest('.footnote-ref, .anchor-heading, .paragraph-link, .page-kicker, #markdown-toc')) return false;
+      var url = new URL(link.href, location.href);
+      return url.origin === location.origin && url.pathname !== location.pathname && !/\.[a-z0-9]+$/i.test(url.pathname);
+    }
+
+    function pageAt(path) {
+      var load = pages.get(path);
+      if (!load) {
+        load = fetch(path, { credentials: 'same-origin' })
+          .then(function (response) {
+            if (!response.ok) throw new Error(String(response.status));
+            return response.text();
+          })
+          .then(function (html) {
+            return new DOMParser().parseFromString(html, 'text/html');
+          });
+        load.catch(function () {
+          pages.delete(path);
+        });
+        pages.set(path, load);
+      }
+      return load;
+    }
+
+    // The heading the link points at (or the page's title) and about 300 characters of text after it.
+    function summary(doc, hash) {
+      var body = doc.querySelector('[data-search-body]') || doc.body;
+      var start = hash ? doc.getElementById(decodeURIComponent(hash.slice(1))) : null;
+      var heading = start || body.querySelector('h1') || null;
+      var title = heading ? heading.textContent.trim() : doc.title;
+      var text = '';
+      var walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
+      var from = heading || body;
+      walker.currentNode = from;
+      for (var node = walker.nextNode(); node && text.length < 300; node = walker.nextNode()) {
+        if (from.contains(node)) continue;
+        if (/^H[1-6]$/.test(node.tagName) && text !== '') break;
+        if (node.tagName === 'P' && !node.closest('[data-search-ignore], .page-kicker')) text += (text ? ' ' : '') + node.textContent.trim();
+      }
+      return { title: title, text: text.length > 300 ? text.slice(0, 300).replace(/\s+\S*$/, '') + '\u2026' : text };
+    }
+
+    function hide() {
+      clearTimeout(timer);
+      if (tip) tip.hidden = true;
+      if (shownFor) shownFor.removeAttribute('aria-describedby');
+      shownFor = null;
+    }
+
+    function show(link) {
+      var url = new URL(link.href, location.href);
+      pageAt(url.pathname).then(function (doc) {
+        if (shownFor !== link) return;
+        var found = summary(doc, url.hash);
+        if (!tip) {
+          tip = document.createElement('div');
+          tip.id = 'link-preview';
+          tip.className = 'link-preview';
+          tip.setAttribute('role', 'tooltip');
+          document.body.appendChild(tip);
+        }
+        tip.textContent = '';
+        var strong = document.createElement('strong');
+        strong.textContent = found.title;
+        var p = document.createElement('p');
+        p.textContent = found.text;
+        tip.appendChild(strong);
+        tip.appendChild(p);
+        tip.hidden = false;
+        var rect = link.getBoundingClientRect();
+        var width = Math.min(380, document.documentElement.clientWidth - 16);
+        tip.style.width = width + 'px';
+        tip.style.left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8)) + window.scrollX + 'px';
+        tip.style.top = rect.bottom + 8 + window.scrollY + 'px';
+        link.setAttribute('aria-describedby', tip.id);
+      }, hide);
+    }
+
+    function start(event) {
+      var link = event.target.closest && event.target.closest('a[href]');
+      if (!previewable(link) || link === shownFor) return;
+      hide();
+      shownFor = link;
+      timer = setTimeout(function () {
+        show(link);
+      }, 250);
+    }
+
+    article.addEventListener('mouseover', start);
+    article.addEventListener('focusin', start);
+    article.addEventListener('mouseout', function (event) {
+      if (shownFor && !shownFor.contains(event.relatedTarget)) hide();
+    });
+    article.addEventListener('focusout', hide);
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') hide();
+    });
+  }
+
+  /* ---------- Figures: numbered captions and click-to-zoom ---------- */
+  // Essays write a figure as an image with an emphasised caption line under it, in one paragraph;
+  // that paragraph becomes a <figure>, numbered in order, and the image a button that enlarges it.
+  function figureParts(p) {
+    var elements = Array.prototype.filter.call(p.childNodes, function (node) {
+      return node.nodeType === 1 || (node.nodeType === 3 && node.data.trim() !== '');
+    });
+    var img = elements[0];
+    var caption = elements[1];
+    if (!img || img.tagName !== 'IMG' || elements.length > 2) return null;
+    if (caption && caption.tagName !== 'EM') return null;
+    return { img: img, caption: caption || null };
+  }
+
+  function setupFigures() {
+    var article = document.querySelector('article.prose');
+    if (!article) return;
+    var n = 0;
+    var dialog = null;
+    Array.prototype.forEach.call(article.querySelectorAll('p, figure'), function (block) {
+      var figure = block;
+      var img;
+      if (block.tagName === 'P') {
+        var parts = figureParts(block);
+        if (!parts) return;
+        figure = document.createElement('figure');
+        figure.className = 'figure';
+        figure.appendChild(parts.img);
+        if (parts.caption) {
+          var caption = document.createElement('figcaption');
+          while (parts.caption.firstChild) caption.appendChild(parts.caption.firstChild);
+          figure.appendChild(caption);
+        }
+        if (block.id) figure.id = block.id;
+        block.replaceWith(figure);
+        img = parts.img;
+      } else {
+        img = block.querySelector('img');
+        if (!img) return;
+      }
+      n += 1;
+      var figcaption = figure.querySelector('figcaption');
+      if (figcaption) {
+        var label = document.createElement('span');
+        label.className = 'figure-number';
+        label.textContent = 'Figure ' + n + '. ';
+        figcaption.insertBefore(label, figcaption.firstChild);
+      }
+      var zoom = document.createElement('button');
+      zoom.type = 'button';
+      zoom.className = 'figure-zoom';
+      zoom.setAttribute('aria-label', 'Enlarge figure ' + n + (img.alt ? ': ' + img.alt : ''));
+      img.replaceWith(zoom);
+      zoom.appendChild(img);
+      zoom.addEventListener('click', function () {
+        if (!dialog) {
+          dialog = document.createElement('dialog');
+          dialog.className = 'figure-dialog';
+          dialog.setAttribute('aria-label', 'Enlarged figure');
+          dialog.addEventListener('click', function () {
+            dialog.close();
+          });
+          document.body.appendChild(dialog);
+        }
+        dialog.textContent = '';
+        var big = img.cloneNode();
+        big.removeAttribute('width');
+        big.removeAttribute('height');
+        var close = document.createElement('button');
+        close.type = 'button';
+        close.className = 'figure-dialog-close';
+        close.textContent = 'Close';
+        dialog.appendChild(big);
+        dialog.appendChild(close);
+        if (typeof dialog.showModal === 'function') dialog.showModal();
+        close.focus();
+      });
+    });
+  }
+
   /* ---------- Print edition ---------- */
   function setupPrint() {
     var button = document.querySelector('.print-now');
@@ -460,6 +667,10 @@
 
   ready(function () {
     setupTheme();
+    setupTables();
+    setupParagraphLinks();
+    setupLinkPreviews();
+    setupFigures();
     setupMenu();
     setupNavTree();
     setupPageToc();

@@ -5,8 +5,11 @@
  *
  * Matching: every query word must match (AND). The last word matches as a prefix, since readers
  * type as they go; other words match whole, or as a prefix when four or more characters long, so
- * "harbour" also finds "harbours" and "harbour's". Exact matches weigh more than prefix ones.
- * Words of one character are ignored, as the index leaves them out.
+ * "harbour" also finds "harbours" and "harbour's". With a stemmer (the `stemmer` package, copied
+ * beside this file by the build), words with the same Porter stem match too ("sanction" finds
+ * "sanctioned"). A word of five or more characters that matches nothing in its shard matches terms
+ * one edit away ("deterence" finds "deterrence"). Exact matches weigh more than prefix, stem and
+ * typo ones. Words of one character are ignored, as the index leaves them out.
  *
  * The top half (tokenizer, searchIndex, excerpt) is pure and runs in Node for tests; the DOM is
  * touched only by the functions below it, and only when called.
@@ -17,6 +20,9 @@ const B = 0.75;
 // A title hit counts as much as a word used often in the body (BM25's tf part never exceeds K1 + 1).
 const TITLE_BOOST = 2;
 const PREFIX_WEIGHT = 0.8;
+const STEM_WEIGHT = 0.7;
+const TYPO_WEIGHT = 0.4;
+const TYPO_MIN_LENGTH = 5;
 const MIN_TERM_LENGTH = 2;
 const STEM_PREFIX_LENGTH = 4;
 const DELTA_UNIT = 32;
@@ -57,8 +63,11 @@ export function shardName(term, length) {
   return name;
 }
 
-/** The query's words, each with whether it may match as a prefix; repeated words count once. */
-export function queryWords(manifest, query) {
+/**
+ * The query's words, each with whether it may match as a prefix and, given a `stem` function, its
+ * stem; repeated words count once.
+ */
+export function queryWords(manifest, query, stem) {
   const tokens = tokenize(manifest, query);
   const words = [];
   tokens.forEach(function (word, i) {
@@ -68,23 +77,55 @@ export function queryWords(manifest, query) {
       return w.word === word;
     });
     if (known) known.prefix = known.prefix || prefix;
-    else words.push({ word: word, prefix: prefix });
+    else words.push({ word: word, prefix: prefix, stem: stem ? stemOf(stem, word) : null, typo: false });
   });
   return words;
 }
 
-/** How strongly an indexed term answers a query word: 1 for the word itself, less for a longer word it begins, 0 otherwise. */
-export function matchWeight(word, term) {
+const stems = new Map();
+
+/** `stem(term)`, remembered: a shard's terms are stemmed once, not on every keystroke. */
+function stemOf(stem, term) {
+  let known = stems.get(term);
+  if (known === undefined) {
+    known = stem(term);
+    stems.set(term, known);
+  }
+  return known;
+}
+
+/**
+ * How strongly an indexed term answers a query word: 1 for the word itself, less for a longer word it
+ * begins, for a word with the same stem, or (once the word is marked `typo`) a word one edit away; 0 otherwise.
+ */
+export function matchWeight(word, term, stem) {
   if (term === word.word) return 1;
-  return word.prefix && term.startsWith(word.word) ? PREFIX_WEIGHT : 0;
+  if (word.prefix && term.startsWith(word.word)) return PREFIX_WEIGHT;
+  if (word.stem && stem && stemOf(stem, term) === word.stem) return STEM_WEIGHT;
+  if (word.typo && withinOneEdit(word.word, term)) return TYPO_WEIGHT;
+  return 0;
+}
+
+/** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours (Damerau). */
+export function withinOneEdit(a, b) {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
  * Ranks the pages matching every word of `query`, best first (ties in index order).
  * `loadShard(name)` resolves to a shard's parsed JSON; only shards the manifest lists are asked for.
  */
-export async function searchIndex(manifest, loadShard, query) {
-  const words = queryWords(manifest, query);
+export async function searchIndex(manifest, loadShard, query, stem, queried) {
+  // The caller may pass the query's words to learn which were matched as typos (for excerpts).
+  const words = queried || queryWords(manifest, query, stem);
   if (words.length === 0) return [];
   const known = new Set(manifest.shards);
   const shards = await Promise.all(
@@ -103,8 +144,11 @@ export async function searchIndex(manifest, loadShard, query) {
   words.forEach(function (word, w) {
     const shard = shards[w];
     const best = new Map();
-    for (const term of Object.keys(shard)) {
-      const weight = matchWeight(word, term);
+    const terms = Object.keys(shard);
+    // A long word that matches nothing is likely mistyped: try the terms one edit away.
+    if (word.word.length >= TYPO_MIN_LENGTH && !terms.some((term) => matchWeight(word, term, stem) > 0)) word.typo = true;
+    for (const term of terms) {
+      const weight = matchWeight(word, term, stem);
       if (weight === 0) continue;
       const postings = shard[term];
       const df = postings.length;
@@ -143,11 +187,11 @@ export async function searchIndex(manifest, loadShard, query) {
 }
 
 /** Whether a word of page text (as found, not normalised) answers any of the query's words. */
-export function wordMatcher(words) {
+export function wordMatcher(words, stem) {
   return function (token) {
     const term = normalize(token);
     return words.some(function (w) {
-      return matchWeight(w, term) > 0;
+      return matchWeight(w, term, stem) > 0;
     });
   };
 }
@@ -193,8 +237,8 @@ export function excerpt(manifest, text, isMatch, length) {
  * What a result shows, from the page's sections (`[{id, title, text}]`, id '' before the first
  * heading): the best three sections that mention a query word, each with an excerpt.
  */
-export function pageResult(manifest, hit, sections, words, excerptLength) {
-  const isMatch = wordMatcher(words);
+export function pageResult(manifest, hit, sections, words, excerptLength, stem) {
+  const isMatch = wordMatcher(words, stem);
   const re = new RegExp(tokenRegex(manifest).source, 'gu');
   const scored = [];
   sections.forEach(function (section, order) {
@@ -231,6 +275,7 @@ export function pageResult(manifest, hit, sections, words, excerptLength) {
 
 const settings = { excerptLength: 30, indexUrl: null };
 let manifestLoad = null;
+let stemmerLoad = null;
 const shardLoads = new Map();
 const pageSections = new Map();
 let pending = null;
@@ -278,11 +323,27 @@ function loadShard(name) {
   return load;
 }
 
+/** The stemmer the build copies beside this file; null (no stemming) when it cannot be loaded. */
+function loadStemmer() {
+  if (stemmerLoad === null) {
+    stemmerLoad = import(new URL('stemmer.js', import.meta.url).href).then(
+      function (module) {
+        return module.stemmer;
+      },
+      function () {
+        return null;
+      },
+    );
+  }
+  return stemmerLoad;
+}
+
 /** Runs `query`; each result's `data()` fetches its page once for excerpts and resolves to what the UI shows. */
 export async function search(query) {
-  const manifest = await init();
-  const hits = await searchIndex(manifest, loadShard, query);
-  const words = queryWords(manifest, query);
+  const [manifest, stem] = await Promise.all([init(), loadStemmer()]);
+  // The same words searchIndex ranks with, typo marks included, so excerpts mark what matched.
+  const words = queryWords(manifest, query, stem);
+  const hits = await searchIndex(manifest, loadShard, query, stem, words);
   return {
     results: hits.map(function (hit) {
       return {
@@ -291,7 +352,7 @@ export async function search(query) {
         data: function () {
           return sectionsOf(hit).then(
             function (sections) {
-              return pageResult(manifest, hit, sections, words, settings.excerptLength);
+              return pageResult(manifest, hit, sections, words, settings.excerptLength, stem);
             },
             function () {
               return { url: hit.url, meta: { title: hit.title, essay: hit.essay }, excerpt: '', sub_results: [] };

@@ -11,6 +11,9 @@ import { siteFeatures, type SiteFeatures } from './site-features.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { redirectPageHtml, redirectTarget } from './redirect-page.js';
+import { localImageFile, sizeImages } from './image-sizes.js';
+import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
+import { readingMinutes } from './reading-time.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from '../url-path.js';
 
@@ -38,8 +41,14 @@ export interface TemplateData {
   toc: Heading[];
   /** Whether the layout prints the page title as `<h1>` (the body has no `<h1>` and does not open with the title). */
   showTitle: boolean;
+  /** The `<title>` text: the page, its essay on chapter pages, the site. */
+  documentTitle: string;
   /** `last_modified_date` formatted with `last_edit_time_format`. */
   lastModifiedText: string;
+  /** Minutes to read the page's text, on chapters (0 elsewhere). */
+  readingMinutes: number;
+  /** On an essay's landing page, its first chapter (the "Start reading" link). */
+  firstChapter: NavNode | undefined;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
   essayPrintUrl: string | undefined;
   /** Title, canonical, Open Graph, Twitter and JSON-LD, as jekyll-seo-tag writes them (printed by partials/seo). */
@@ -93,6 +102,9 @@ export function applyLayout(
     layout = 'default';
   }
   const href = (url: string) => siteHref(config.baseurl, url);
+  const title = page.data.title ?? '';
+  const heading = titleHeading(title, input.headings);
+  const seo = seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config);
   const data: TemplateData = {
     site: config,
     page: {
@@ -106,17 +118,23 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: input.html,
+    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
+      localImageFile(src, page.url, config.baseurl, config.sourceDir),
+    ),
     navHtml: input.navHtml,
     nav: input.nav,
     headings: input.headings,
     toc: onThisPage(input.headings),
-    showTitle: showsTitle(page.data.title ?? '', input.headings),
+    showTitle: heading.kind === 'layout',
+    // jekyll-seo-tag's title, but a chapter's names its essay too (og:title keeps the page's own).
+    documentTitle: input.nav.chapter === undefined ? seo.title : documentTitle(title, config.title, input.nav),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
-    seo: seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config),
+    seo,
     icons: siteIcons(config),
     features: siteFeatures(config),
+    firstChapter: firstChapterOf(input.nav),
+    readingMinutes: input.nav.chapter === undefined ? 0 : readingMinutes(input.html),
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),
@@ -130,11 +148,10 @@ function onThisPage(headings: readonly Heading[]): Heading[] {
   return toc.length >= 2 ? toc : [];
 }
 
-/** Essays written for Just the Docs often open with a heading equal to the page title; printing it twice reads badly. */
-function showsTitle(title: string, headings: readonly Heading[]): boolean {
-  if (title.trim() === '' || headings.some((h) => h.depth === 1)) return false;
-  const first = headings[0];
-  return first === undefined || first.text.trim().toLowerCase() !== title.trim().toLowerCase();
+function firstChapterOf(nav: PageNav): NavNode | undefined {
+  const node = nav.node;
+  if (node === undefined || essayOf(node) !== node) return undefined;
+  return node.children.find((child) => !child.navExclude);
 }
 
 function printUrlFor(nav: PageNav): string | undefined {

@@ -12,6 +12,7 @@ import rehypeCodeHighlight from './plugins/rehype-code-highlight.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
 import rehypeNoteTexts from './plugins/rehype-note-texts.js';
+import rehypeScrollTables from './plugins/rehype-scroll-tables.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
 import remarkDefinitionLists from './plugins/remark-definition-lists.js';
@@ -82,6 +83,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeNoteTexts)
       // Code colouring works on hast `<code>` elements; after anchors, which never touch code.
       .use(rehypeCodeHighlight)
+      // Wide tables scroll in their own region instead of breaking words or widening the page.
+      .use(rehypeScrollTables)
       // Last tree step, so ids added by any plugin are seen.
       .use(rehypeCollectIds)
       .use(rehypeStringify, { allowDangerousHtml: true })

@@ -1,4 +1,8 @@
-/** The sidebar for one page: top level, the open branch down to the page, and the page's children; the rest loads from nav.json. */
+/**
+ * The sidebar for one page: top level, the open branch down to the page, and the page's children; the rest
+ * loads from nav.json. Item markup comes from one place, `navItemHtml`, which also writes the
+ * `<template id="nav-item-template">` the client script clones for entries it adds, so both always agree.
+ */
 import { escapeHtml } from '../html-text.js';
 import type { NavNode, NavTree } from './nav-tree.js';
 import { visibleChildren } from './visible-children.js';
@@ -18,22 +22,71 @@ interface Prepared {
   index: Map<NavNode, number>;
   /** Escaped href of each node's page (where a "more" link of its children goes without script). */
   href: Map<NavNode, string>;
-  /** The `<a>` of each node, escaped, without `aria-current`; reused by every page. */
-  link: Map<NavNode, string>;
   /** A closed `<li>` per node, built the first time a page needs it. */
   closed: Map<NavNode, string>;
 }
 
 const preparedByTree = new WeakMap<NavTree, Map<string, Prepared>>();
 
+/** One sidebar entry, already escaped: what `navItemHtml` needs. */
+export interface NavItemParts {
+  title: string;
+  href: string;
+  /** Nav path of an entry with children (`data-nav-path`); empty for a leaf. */
+  navPath: string;
+  /** The entry is the current page. */
+  current: boolean;
+  /** The `<ul class="nav-list">` of its children, when it has any; shown open when `open`. */
+  list: string | undefined;
+  open: boolean;
+}
+
 /**
- * Renders the sidebar `<ul class="nav-list">` for the page at `path`. Only the page's surroundings are
- * written: the top-level entries, the children of each ancestor and of the page.
- * Other branches are closed `<li class="nav-item has-children" data-nav-path="…">` entries whose
- * `button.nav-expand` client script can fill from /assets/nav.json. Links work without script.
+ * The one markup of a sidebar entry. An entry with children carries a `<details>` whose `<summary>` is the
+ * expand arrow: it opens and closes without script. The summary follows the link in the source so the
+ * link comes first for screen readers; CSS puts the arrow at the end of the link's row.
+ */
+export function navItemHtml(item: NavItemParts): string {
+  const classes = `nav-item${item.list === undefined ? '' : ' has-children'}${item.open ? ' is-open' : ''}${item.current ? ' is-current' : ''}`;
+  const current = item.current ? ' aria-current="page"' : '';
+  const href = item.href === '' ? '' : ` href="${item.href}"`;
+  const link = `<a${current} class="nav-link"${href} data-slot="title">${item.title}</a>`;
+  if (item.list === undefined) return `<li class="${classes}">${link}</li>`;
+  return (
+    `<li class="${classes}" data-nav-path="${item.navPath}">${link}` +
+    `<details class="nav-branch"${item.open ? ' open' : ''}><summary class="nav-expand">` +
+    `<span class="visually-hidden">Pages under <span data-slot="title">${item.title}</span></span></summary>` +
+    `${item.list}</details></li>`
+  );
+}
+
+/**
+ * A link standing for entries `first`…`last` of a list (inclusive, full-list indexes) that the page does not
+ * write out. Without script it goes to the parent's page, whose table of contents lists them all; with
+ * script dossier.js puts the entries in its place from nav.json (`data-nav-more` names the list).
+ */
+export function navMoreHtml(parentHref: string, parentPath: string, first: number, last: number, label: string, text: string): string {
+  const href = parentHref === '' ? '' : ` href="${parentHref}"`;
+  const named = label === '' ? '' : ` aria-label="${label}"`;
+  return (
+    `<li class="nav-item nav-more"><a class="nav-link nav-more-link"${href} data-nav-more="${parentPath}" ` +
+    `data-nav-range="${first}-${last}"${named}>${text}</a></li>`
+  );
+}
+
+/** The entry the client script clones for entries it adds from nav.json: `navItemHtml` with empty slots. */
+export function navItemTemplate(): string {
+  const placeholder = `<ul class="nav-list">${navMoreHtml('', '', 0, 0, '', allText(''))}</ul>`;
+  return `<template id="nav-item-template">${navItemHtml({ title: '', href: '', navPath: '', current: false, list: placeholder, open: false })}</template>`;
+}
+
+/**
+ * Renders the sidebar `<ul class="nav-list">` for the page at `path`, followed by the item template.
+ * Only the page's surroundings are written: the top-level entries, the children of each ancestor and of
+ * the page. Other branches are closed entries whose list holds one link to the branch's own page ("Show
+ * all N"), which dossier.js replaces with the entries from /assets/nav.json when the branch is opened.
  * A list longer than NAV_WINDOW_MAX shows a window around its open entry and a "more" link for each
- * hidden run, pointing to the parent page (whose table of contents lists them all) and to the run's
- * indexes in nav.json, from which the client script inserts them in place.
+ * hidden run.
  */
 export function renderNavHtml(tree: NavTree, path: string, baseurl: string): string {
   const prepared = prepare(tree, baseurl);
@@ -45,7 +98,7 @@ export function renderNavHtml(tree: NavTree, path: string, baseurl: string): str
   const hiddenAt = chain.findIndex((n) => n.navExclude);
   const open = hiddenAt === -1 ? chain : chain.slice(0, hiddenAt);
   const current = hiddenAt === -1 ? node : undefined;
-  return renderList(prepared.roots, undefined, 0, open, current, prepared);
+  return renderList(prepared.roots, undefined, 0, open, current, prepared) + navItemTemplate();
 }
 
 function renderList(
@@ -77,45 +130,47 @@ function windowOf(length: number, openAt: number | undefined): [number, number] 
   return [start, start + size];
 }
 
-/** A link standing for the hidden entries `first`…`last` of the parent's list (inclusive, full-list indexes). */
+/** A "N more…" link for the hidden entries `first`…`last` of the parent's list. */
 function moreItem(parent: NavNode, first: number, last: number, prepared: Prepared): string {
   const count = last - first + 1;
   const label = `Show ${count} more ${count === 1 ? 'page' : 'pages'} in ${escapeHtml(parent.title)}`;
-  const href = prepared.href.get(parent) ?? '';
-  const navPath = prepared.navPath.get(parent) ?? '';
-  return (
-    `<li class="nav-item nav-more"><a class="nav-link nav-more-link" href="${href}" data-nav-more="${navPath}" ` +
-    `data-nav-range="${first}-${last}" aria-label="${label}">${count} more…</a></li>`
-  );
+  return navMoreHtml(prepared.href.get(parent) ?? '', prepared.navPath.get(parent) ?? '', first, last, label, `${count} more…`);
+}
+
+/** Text of the link a closed branch holds; the client fills the count slot of the template's copy. */
+function allText(count: string): string {
+  return `Show all <span data-slot="count">${count}</span>`;
+}
+
+/** The list of a closed branch: one link standing for all its entries (inside the branch's "Pages under …" group). */
+function closedList(node: NavNode, count: number, prepared: Prepared): string {
+  return `<ul class="nav-list">${navMoreHtml(prepared.href.get(node) ?? '', prepared.navPath.get(node) ?? '', 0, count - 1, '', allText(String(count)))}</ul>`;
 }
 
 function renderOpen(node: NavNode, level: number, open: readonly NavNode[], current: NavNode | undefined, prepared: Prepared): string {
   const children = prepared.children.get(node) ?? [];
-  const isCurrent = node === current;
-  const classes = `nav-item${children.length > 0 ? ' has-children is-open' : ''}${isCurrent ? ' is-current' : ''}`;
-  const link = prepared.link.get(node) ?? '';
-  const anchor = isCurrent ? link.replace('<a ', '<a aria-current="page" ') : link;
-  if (children.length === 0) return `<li class="${classes}">${anchor}</li>`;
-  const title = escapeHtml(node.title);
-  return (
-    `<li class="${classes}" data-nav-path="${prepared.navPath.get(node) ?? ''}">` +
-    `<button class="nav-expand" type="button" aria-expanded="true" aria-label="Hide children of ${title}"></button>` +
-    anchor +
-    renderList(children, node, level + 1, open, current, prepared) +
-    '</li>'
-  );
+  return navItemHtml({
+    title: escapeHtml(node.title),
+    href: prepared.href.get(node) ?? '',
+    navPath: prepared.navPath.get(node) ?? '',
+    current: node === current,
+    list: children.length === 0 ? undefined : renderList(children, node, level + 1, open, current, prepared),
+    open: children.length > 0,
+  });
 }
 
 function closedItem(node: NavNode, prepared: Prepared): string {
   const cached = prepared.closed.get(node);
   if (cached !== undefined) return cached;
-  const link = prepared.link.get(node) ?? '';
-  const html =
-    (prepared.children.get(node) ?? []).length === 0
-      ? `<li class="nav-item">${link}</li>`
-      : `<li class="nav-item has-children" data-nav-path="${prepared.navPath.get(node) ?? ''}">` +
-        `<button class="nav-expand" type="button" aria-expanded="false" aria-label="Show children of ${escapeHtml(node.title)}"></button>` +
-        `${link}</li>`;
+  const count = (prepared.children.get(node) ?? []).length;
+  const html = navItemHtml({
+    title: escapeHtml(node.title),
+    href: prepared.href.get(node) ?? '',
+    navPath: prepared.navPath.get(node) ?? '',
+    current: false,
+    list: count === 0 ? undefined : closedList(node, count, prepared),
+    open: false,
+  });
   prepared.closed.set(node, html);
   return html;
 }
@@ -135,7 +190,6 @@ function prepare(tree: NavTree, baseurl: string): Prepared {
     navPath: new Map(),
     index: new Map(),
     href: new Map(),
-    link: new Map(),
     closed: new Map(),
   };
   const visit = (nodes: readonly NavNode[], prefix: string): void => {
@@ -147,7 +201,6 @@ function prepare(tree: NavTree, baseurl: string): Prepared {
       prepared.index.set(node, i);
       prepared.href.set(node, href);
       prepared.children.set(node, children);
-      prepared.link.set(node, `<a class="nav-link" href="${href}">${escapeHtml(node.title)}</a>`);
       visit(children, navPath);
     });
   };

@@ -9,6 +9,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     origin: string;
     siteDir: string;
+    /** The reader fixture (tests/fixtures/sites/reader): constructs real essays use, built and served beside the demo. */
+    readerOrigin: string;
+    readerDir: string;
   }
 }
 
@@ -26,5 +29,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await serveStatic(out);
   project.provide('origin', server.origin);
   project.provide('siteDir', out);
-  return () => server.close();
+  const readerOut = path.join(ROOT, 'test-output', 'e2e-reader-site');
+  rmSync(readerOut, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'dossier.js'), 'build', '--source', path.join(ROOT, 'tests/fixtures/sites/reader'), '--out', readerOut], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const readerServer = await serveStatic(readerOut);
+  project.provide('readerOrigin', readerServer.origin);
+  project.provide('readerDir', readerOut);
+  return async () => {
+    await server.close();
+    await readerServer.close();
+  };
 }

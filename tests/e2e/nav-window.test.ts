@@ -46,7 +46,7 @@ afterAll(async () => {
 /** Titles of the entries in letter A's sidebar list, "more" links as `+N`. */
 function letterEntries(p: Page): Promise<string[]> {
   return p
-    .locator('.site-nav li[data-nav-path="1"] > .nav-list > li > .nav-link')
+    .locator('.site-nav li[data-nav-path="1"] > .nav-branch > .nav-list > li > .nav-link')
     .evaluateAll((links) => links.map((a) => (a.classList.contains('nav-more-link') ? `+${a.getAttribute('data-nav-range') ?? ''}` : (a.textContent ?? ''))));
 }
 
@@ -75,10 +75,10 @@ describe('windowed sidebar list', () => {
     expect(await current.textContent()).toBe('Opening 30');
     expect(await p.locator('.site-nav li[data-nav-path="1.30"]').getAttribute('class')).toContain('is-open');
 
-    // An inserted essay is a closed branch like any other: its button opens it from nav.json.
+    // An inserted essay is a closed branch like any other (cloned from the page's item template): its arrow opens it from nav.json.
     const inserted = p.locator('.site-nav li[data-nav-path="1.45"]');
-    await inserted.locator(':scope > .nav-expand').click();
-    await expect.poll(() => inserted.locator(':scope > .nav-list .nav-link').allTextContents()).toEqual(['Opening 45']);
+    await inserted.locator(':scope > .nav-branch > summary').click();
+    await expect.poll(() => inserted.locator(':scope > .nav-branch > .nav-list .nav-link').allTextContents()).toEqual(['Opening 45']);
     await context.close();
   });
 

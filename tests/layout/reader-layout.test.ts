@@ -63,10 +63,12 @@ describe('reading layout', () => {
     expect(toc).toContain('href="#dredging-budgets"');
     expect(toc).toContain('href="#who-pays"');
     expect(first).toMatch(/<a class="chapter-next" rel="next" href="\/docs\/H\/Tides-2\/">/);
-    expect(first).not.toContain('rel="prev"');
+    // Chapter 1's "previous" goes back to the essay's opening page.
+    expect(first).toMatch(/<a class="chapter-prev" rel="prev" href="\/docs\/H\/Tides\/">/);
     expect(first).toContain('Chapter 1 of 2');
-    // The body opens with the chapter title, so the layout does not print it a second time.
-    expect(first).not.toContain('class="page-title"');
+    // The body opens with the chapter title: that heading becomes the page's one <h1>, not printed a second time.
+    expect(first.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(first).toMatch(/<h1 class="page-title" id="[^"]+">/);
     const second = html('docs/H/Tides-2/index.html');
     expect(second).toMatch(/<a class="chapter-prev" rel="prev" href="\/docs\/H\/Tides-1\/">/);
     expect(second).toContain('<h1 class="page-title">High Water</h1>');

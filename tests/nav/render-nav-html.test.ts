@@ -15,8 +15,9 @@ const tree = buildNavTree(
   { navSort: 'case_sensitive' },
 );
 
+/** Hrefs of the entries' own links (not the "Show all"/"more" links standing for unwritten entries). */
 function hrefs(html: string): string[] {
-  return [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1] ?? '');
+  return [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].filter((m) => !m[0].includes('nav-more-link')).map((m) => m[1] ?? '');
 }
 
 describe('renderNavHtml', () => {
@@ -35,18 +36,33 @@ describe('renderNavHtml', () => {
     ]);
   });
 
-  it('leaves distant branches closed but marked, without their children', () => {
+  it('leaves distant branches closed, with a <details> arrow and one link to the page listing their children', () => {
     expect(html).not.toContain('/base/docs/L/fibre-1/');
     expect(html).not.toContain('Riverbank Deeds');
     expect(html).toContain(
-      '<li class="nav-item has-children" data-nav-path="1.1"><button class="nav-expand" type="button" aria-expanded="false" aria-label="Show children of § Fibre for Farm Towns">',
+      '<li class="nav-item has-children" data-nav-path="1.1"><a class="nav-link" href="/base/docs/L/fibre/" data-slot="title">§ Fibre for Farm Towns</a>' +
+        '<details class="nav-branch"><summary class="nav-expand"><span class="visually-hidden">Pages under <span data-slot="title">§ Fibre for Farm Towns</span></span></summary>' +
+        '<ul class="nav-list"><li class="nav-item nav-more"><a class="nav-link nav-more-link" href="/base/docs/L/fibre/" data-nav-more="1.1" data-nav-range="0-1">Show all <span data-slot="count">2</span></a></li></ul></details></li>',
     );
-    expect(html).toContain('aria-expanded="true" aria-label="Hide children of § Water Rights in Dry Cities"');
+    expect(html).toMatch(/data-nav-path="1\.0"><a [^>]*>§ Water Rights in Dry Cities<\/a><details class="nav-branch" open>/);
+  });
+
+  it('ends with the item template the client clones, made by the same code as the items', () => {
+    const template = /<template id="nav-item-template">([\s\S]*)<\/template>$/.exec(html)?.[1] ?? '';
+    const closed = /<li class="nav-item has-children" data-nav-path="1\.1">[\s\S]*?<\/details><\/li>/.exec(html)?.[0] ?? '';
+    const blank = (item: string) =>
+      item
+        .replace(/ href="[^"]*"/g, '')
+        .replace(/(data-slot="(?:title|count)">)[^<]*/g, '$1')
+        .replace(/data-nav-(path|more)="[^"]*"/g, 'data-nav-$1=""')
+        .replace(/data-nav-range="[^"]*"/, 'data-nav-range="0-0"');
+    expect(template).not.toBe('');
+    expect(blank(closed)).toBe(template);
   });
 
   it('marks only the current page, on its item and its link', () => {
     expect(html.match(/aria-current="page"/g)).toHaveLength(1);
-    expect(html).toContain('<li class="nav-item is-current"><a aria-current="page" class="nav-link" href="/base/docs/L/water-2/">Meters and Prices</a></li>');
+    expect(html).toContain('<li class="nav-item is-current"><a aria-current="page" class="nav-link" href="/base/docs/L/water-2/" data-slot="title">Meters and Prices</a></li>');
   });
 
   it('lists the current page’s own children', () => {
@@ -103,7 +119,7 @@ describe('renderNavHtml', () => {
     const out = renderNavHtml(nasty, 'y.md', '/a&b');
     expect(out).not.toContain('<b>');
     expect(out).toContain('>&lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt;</a>');
-    expect(out).toContain('aria-label="Show children of &lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt;"');
+    expect(out).toContain('Pages under <span data-slot="title">&lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt;</span>');
     expect(out).toContain('href="/a&amp;b/y/"');
   });
 });
@@ -143,7 +159,7 @@ function itemsAfter(html: string, marker: string): string[] {
 
 function moreLinks(items: string[]): Array<{ range: string; more: string; href: string; text: string; label: string }> {
   return items
-    .filter((li) => li.includes('nav-more-link'))
+    .filter((li) => li.startsWith('<li class="nav-item nav-more"'))
     .map((li) => ({
       range: /data-nav-range="([^"]*)"/.exec(li)?.[1] ?? '',
       more: /data-nav-more="([^"]*)"/.exec(li)?.[1] ?? '',
@@ -156,7 +172,7 @@ function moreLinks(items: string[]): Array<{ range: string; more: string; href: 
 describe('renderNavHtml on long lists', () => {
   const sixty = bigLetter(60);
   const essayTitles = (items: string[]): string[] =>
-    items.filter((li) => !li.includes('nav-more')).map((li) => /§ Essay (\d{4})/.exec(li)?.[1] ?? '?');
+    items.filter((li) => !li.startsWith('<li class="nav-item nav-more"')).map((li) => /§ Essay (\d{4})/.exec(li)?.[1] ?? '?');
 
   it('shows a window around the open essay and a "more" link for each hidden side', () => {
     const html = renderNavHtml(sixty, 'docs/A/e0030-1.md', '/base');
@@ -170,7 +186,7 @@ describe('renderNavHtml on long lists', () => {
     expect(items[0]).toContain('nav-more');
     expect(items.at(-1)).toContain('nav-more');
     // The open essay and the current chapter are still there, marked.
-    expect(html).toContain('<a aria-current="page" class="nav-link" href="/base/docs/A/e0030-1/">Chapter of 0030</a>');
+    expect(html).toContain('<a aria-current="page" class="nav-link" href="/base/docs/A/e0030-1/" data-slot="title">Chapter of 0030</a>');
     expect(html).toContain('<li class="nav-item has-children is-open" data-nav-path="1.30">');
   });
 
@@ -199,7 +215,7 @@ describe('renderNavHtml on long lists', () => {
     const html = renderNavHtml(sixty, 'docs/A/e0030-1.md', '');
     type Entry = [string, string, Entry[]?];
     const json = JSON.parse(siteNavJson(sixty, '')) as { n: Entry[] };
-    const closed = [...html.matchAll(/data-nav-path="1\.(\d+)"><button[^>]*aria-expanded="false"[^>]*>.*?<\/button><a [^>]*>([^<]*)<\/a>/g)];
+    const closed = [...html.matchAll(/data-nav-path="1\.(\d+)"><a [^>]*>([^<]*)<\/a><details class="nav-branch">/g)];
     expect(closed).toHaveLength(10);
     for (const [, i, title] of closed) expect(json.n[1]?.[2]?.[Number(i)]?.[0]).toBe(title);
     // The window's entries and the "more" ranges together account for every essay once.
@@ -220,13 +236,13 @@ describe('renderNavHtml on long lists', () => {
     const items = itemsAfter(`<nav>${html}`, '<nav>');
     expect(items).toHaveLength(30);
     expect(moreLinks(items)).toEqual([]);
-    expect(html).toContain('aria-current="page" class="nav-link" href="/base/t15-1/">Inside</a>');
+    expect(html).toContain('aria-current="page" class="nav-link" href="/base/t15-1/" data-slot="title">Inside</a>');
   });
 
   it('leaves lists of up to NAV_WINDOW_MAX entries whole', () => {
     const items = itemsAfter(renderNavHtml(bigLetter(NAV_WINDOW_MAX), 'docs/A/e0012-1.md', ''), 'data-nav-path="1"');
     expect(items).toHaveLength(NAV_WINDOW_MAX);
-    expect(items.join('')).not.toContain('nav-more');
+    expect(items.filter((li) => li.startsWith('<li class="nav-item nav-more"'))).toEqual([]);
   });
 
   it('keeps a page’s sidebar the same size with ten times the siblings', () => {

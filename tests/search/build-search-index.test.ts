@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchablePage, type SearchIndexFile } from '../../src/search/build-search-index.js';
 import { pageTerms } from '../../src/markdown/page-terms.js';
 // The browser module's pure half: the same ranking and excerpts readers get, run against a built index.
-import { pageResult, queryWords, searchIndex } from '../../public/assets/search.js';
+import { pageResult, queryWords, searchIndex, withinOneEdit } from '../../public/assets/search.js';
+import { stemmer } from 'stemmer';
 
 interface Manifest {
   pages: unknown[];
@@ -23,7 +24,7 @@ function text(file: SearchIndexFile): string {
 }
 
 /** Builds the index and returns a search over it, reading shards the way the browser fetches them. */
-function site(pages: SearchablePage[]) {
+function site(pages: SearchablePage[], stem?: (word: string) => string) {
   const files = buildSearchIndex(pages);
   const byPath = new Map(files.map((f) => [f.path, text(f)]));
   const manifest = JSON.parse(byPath.get('search/index.json') ?? 'null') as Manifest;
@@ -32,7 +33,7 @@ function site(pages: SearchablePage[]) {
     loaded.push(name);
     return Promise.resolve(JSON.parse(byPath.get(`search/t/${name}.json`) ?? '{}') as unknown);
   };
-  const search = async (query: string) => (await searchIndex(manifest, loadShard, query)) as Hit[];
+  const search = async (query: string) => (await searchIndex(manifest, loadShard, query, stem)) as Hit[];
   const urls = async (query: string) => (await search(query)).map((hit) => hit.url);
   return { files, manifest, loaded, search, urls };
 }
@@ -93,6 +94,27 @@ describe('buildSearchIndex + search.js', () => {
     expect(await urls('harbour grain')).toEqual(['/policy-essays/docs/tides/']);
     expect(await urls('ba grain')).toEqual([]);
     expect(await urls('barge')).toEqual(expect.arrayContaining(['/policy-essays/docs/tides/', '/policy-essays/docs/locks/']));
+  });
+
+  it('with the stemmer, finds other forms of a word that a prefix would miss', async () => {
+    const sanctions = page('/s/', 'Sanctions', '<p>The council sanctioned two carriers and studied deterrence at sea.</p>');
+    const plain = site([tides, sanctions]);
+    const stemmed = site([tides, sanctions], stemmer);
+    // "sanctioning" is not a prefix of "sanctioned"; both stem to "sanction".
+    expect(await plain.urls('sanctioning carriers')).toEqual([]);
+    expect(await stemmed.urls('sanctioning carriers')).toEqual(['/s/']);
+    expect(await stemmed.urls('studies')).toEqual(['/s/']);
+  });
+
+  it('tolerates one typo in a word of five or more letters that matches nothing as written', async () => {
+    const sanctions = page('/s/', 'Sanctions', '<p>The council studied deterrence at sea.</p>');
+    const { urls } = site([tides, sanctions]);
+    expect(await urls('deterence')).toEqual(['/s/']);
+    expect(await urls('deterrnece')).toEqual(['/s/']);
+    expect(await urls('detxrrxnce')).toEqual([]);
+    expect(await urls('chanel')).toEqual(['/policy-essays/docs/tides/']);
+    expect(withinOneEdit('dredging', 'dredgign')).toBe(true);
+    expect(withinOneEdit('dredging', 'dredgxxg')).toBe(false);
   });
 
   it('finds accented words with or without their accents', async () => {
