@@ -29,6 +29,7 @@ import { siteNavJson } from './nav/format-nav.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
+import { prepareScholar, type Scholar } from './scholar/scholar-pages.js';
 import { buildSearchIndex, type SearchablePage } from './search/build-search-index.js';
 import { copyPublicAssets } from './write/copy-public.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
@@ -99,14 +100,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The tree reads each page's path, URL and front matter only.
     const nav = await time('nav', () => remember(memo, 'nav', () => [config, ...pages.flatMap((p) => [p.path, p.url, p.data])], () => buildNavTree(pages, config)));
     const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...liquid.diagnostics, ...nav.diagnostics];
+    // Citable essays and chapters: their metadata, citations and index tags (scholar/).
+    const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
+    diagnostics.push(...scholar.diagnostics);
     const templates = remember(memo, 'templates', () => [config], () => createTemplateEngine(config.templatesDir));
 
     // Markdown, notes and layout overlap: an essay's notes are linked and its pages laid out and written
     // as soon as its chapters are rendered, while workers render the next essays.
     const renderStats: RenderStats = { rendered: 0, cached: 0, threads: 0 };
-    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, renderKey: (path) => renderStats.keys?.get(path), holdPages });
+    const layout = layoutAsRendered({ config, pages, nav, templates, writer, memo, diagnostics, scholar, renderKey: (path) => renderStats.keys?.get(path), holdPages });
     for (const file of source.statics) writer.copy(file.path, file.absPath);
     copyPublicAssets(writer, [DEFAULT_PUBLIC_DIR, config.publicDir]);
+    for (const file of scholar.files()) writer.write(file.path, file.text);
     writer.write('assets/nav.json', remember(memo, 'nav.json', () => [nav, config], () => siteNavJson(nav, config.baseurl)));
     const renderOptions = { onProgress: options.onProgress, cache: options.cache, memo, pool, onRendered: layout.onRendered };
     await time('markdown', () => renderAll(layout.renderOrder, config, renderOptions, renderStats));
@@ -156,6 +161,7 @@ interface LayoutInputs {
   memo: BuildMemo | undefined;
   /** Render, layout and note findings are added here. */
   diagnostics: Diagnostic[];
+  scholar: Scholar;
   renderKey: (path: string) => string | undefined;
   /** False: let go of each page's rendering and source once nothing left to lay out needs them (BuildOptions.holdPages). */
   holdPages: boolean;
@@ -183,7 +189,7 @@ function layoutAsRendered(inputs: LayoutInputs) {
       const html = notes.html(page.path);
       return remember(memo, `layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
         const found: Diagnostic[] = [];
-        const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+        const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate, scholar: inputs.scholar.forPage(page.path) };
         return { data: applyLayout(input, config, templates, found), diagnostics: found };
       });
     });

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
+import type { ScholarPage } from '../scholar/scholar-pages.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -37,6 +38,8 @@ export interface TemplateData {
   lastModifiedText: string;
   /** Site URL of the print edition of this page's essay (on essays and their chapters). */
   essayPrintUrl: string | undefined;
+  /** Citations and index tags of an essay or chapter page (scholar/); undefined on other pages. */
+  scholar: ScholarPage | undefined;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -54,6 +57,7 @@ export interface LayoutInput {
   nav: PageNav;
   navHtml: string;
   lastModified: string | undefined;
+  scholar?: ScholarPage | undefined;
 }
 
 /** Renders the page's full HTML document; an unknown layout falls back to `default` with a warning. */
@@ -99,6 +103,7 @@ export function applyLayout(
     showTitle: showsTitle(page.data.title ?? '', input.headings),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
+    scholar: input.scholar,
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),
