@@ -18,6 +18,7 @@ Commands:
   nav     Print the navigation tree [--source DIR] [--format text|json]
   check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
+  pdf     Build, then a PDF of each essay [--source DIR] [--out DIR] [--essay URL] [--no-cache]
 
 Defaults: --source content, --out _site (inside the current folder).
 Exit codes: 0 clean, 1 content errors reported, 2 bad usage or configuration.`;
@@ -37,6 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'check': {
         const { checkCommand } = await import('../check/check-command.js');
         return await checkCommand(rest);
+      }
+      case 'pdf': {
+        const { pdfCommand } = await import('../pdf/pdf-command.js');
+        return await pdfCommand(rest);
       }
       case 'dev': {
         const { devCommand } = await import('../serve/dev-command.js');
@@ -97,6 +102,10 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
   const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
+  if (build.result !== undefined && sitePdfs(config)) {
+    const { pdfsAfterBuild } = await import('../pdf/pdf-command.js');
+    await pdfsAfterBuild(config, outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined);
+  }
   const { pages, files, diagnostics } = build.report;
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -125,6 +134,12 @@ function navCommand(argv: readonly string[]): number {
   const diagnostics = [...parsed.diagnostics, ...tree.diagnostics];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** `dossier.pdf: true` in _config.yml: `build` also makes each essay's PDF. */
+function sitePdfs(config: { raw: Readonly<Record<string, unknown>> }): boolean {
+  const dossier = config.raw['dossier'];
+  return dossier !== null && typeof dossier === 'object' && (dossier as Record<string, unknown>)['pdf'] === true;
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -1,0 +1,77 @@
+/** `dossier pdf`: builds the site with PDFs on and renders each essay's PDF; and the PDF step of `dossier build`. */
+import path from 'node:path';
+import { buildToFolder } from '../cache/disk-build-caches.js';
+import { defaultCacheDir } from '../cache/render-cache.js';
+import type { SiteConfig } from '../config/site-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { discoverSource } from '../discover/discover-source.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { parseFrontMatter } from '../front-matter/parse-front-matter.js';
+import { buildNavTree } from '../nav/build-nav-tree.js';
+import { citableWorks } from '../scholar/citable-works.js';
+import { parseFlags } from '../cli/main.js';
+import { makeEssayPdfs, NoChromiumError, type PdfReport } from './make-essay-pdfs.js';
+
+/** Exit code for "bad usage or missing tool". */
+const EXIT_USAGE = 2;
+
+/** The same site with `dossier.pdf: true`, so every essay page links its PDF. */
+export function withPdfs(config: SiteConfig): SiteConfig {
+  const dossier = config.raw['dossier'];
+  const options = dossier !== null && typeof dossier === 'object' ? (dossier as Record<string, unknown>) : {};
+  return { ...config, raw: { ...config.raw, dossier: { ...options, pdf: true } } };
+}
+
+/** Renders the PDFs of a site already built into `outDir`. */
+export function pdfsOf(config: SiteConfig, outDir: string, cacheDir: string | undefined, essayUrl?: string): Promise<PdfReport> {
+  const parsed = parseFrontMatter(discoverSource(config).pages, config);
+  const { works } = citableWorks(parsed.pages, buildNavTree(parsed.pages, config), config);
+  return makeEssayPdfs({ config, siteDir: outDir, works: works.values(), cacheDir: cacheDir === undefined ? undefined : cacheDir, essayUrl });
+}
+
+/** One line on what the PDF step did. */
+export function describePdfs(report: PdfReport): string {
+  const total = report.made.length + report.cached.length;
+  return `PDF: ${total} essay PDF${total === 1 ? '' : 's'} (${report.made.length} rendered in ${(report.renderMs / 1000).toFixed(2)} s, ${report.cached.length} unchanged)`;
+}
+
+/** The PDF step of `dossier build` when `dossier.pdf` is on: without Chromium it warns and the build stands. */
+export async function pdfsAfterBuild(config: SiteConfig, outDir: string, cacheDir: string | undefined): Promise<void> {
+  try {
+    const report = await pdfsOf(config, outDir, cacheDir);
+    if (report.made.length + report.cached.length > 0) process.stderr.write(`  ${describePdfs(report)}\n`);
+  } catch (error) {
+    if (!(error instanceof NoChromiumError)) throw error;
+    process.stderr.write(`warning: PDFs not made: ${error.message}; ${error.hint} [pdf/no-chromium]\n`);
+  }
+}
+
+/** `dossier pdf [--source DIR] [--out DIR] [--essay URL] [--no-cache]`. */
+export async function pdfCommand(argv: readonly string[]): Promise<number> {
+  const flags = parseFlags(argv, {
+    source: { type: 'string', default: 'content' },
+    out: { type: 'string', default: '_site' },
+    essay: { type: 'string' },
+    cache: { type: 'boolean', default: true },
+  });
+  const sourceDir = path.resolve(flags.source);
+  const outDir = path.resolve(flags.out);
+  const cacheDir = flags.cache ? defaultCacheDir(sourceDir) : undefined;
+  const config = withPdfs(loadConfig(sourceDir));
+  const build = await buildToFolder({ config, outDir, cacheDir, onProgress: (message) => process.stderr.write(`  ${message}\n`) });
+  for (const d of build.report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  try {
+    const report = await pdfsOf(config, outDir, cacheDir, flags.essay);
+    if (report.made.length + report.cached.length === 0) {
+      process.stderr.write(`dossier: no essay${flags.essay === undefined ? '' : ` at ${flags.essay}`} to make a PDF of (an essay is a page with chapters)\n`);
+      return EXIT_USAGE;
+    }
+    for (const file of [...report.made, ...report.cached]) process.stdout.write(`${path.relative(process.cwd(), path.join(outDir, file))}\n`);
+    process.stdout.write(`${describePdfs(report)}\n`);
+  } catch (error) {
+    if (!(error instanceof NoChromiumError)) throw error;
+    process.stderr.write(`dossier: ${error.message}\n  hint: ${error.hint}\n`);
+    return EXIT_USAGE;
+  }
+  return build.report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
