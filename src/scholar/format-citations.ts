@@ -100,7 +100,8 @@ export function formatCitations(work: CitableWork, styles: CitationStyles): Cita
     apa: styled(styles.apa),
     mla: styled(styles.mla),
     bibtex: cite.format('bibtex', { format: 'text' }).trim(),
-    ris: cite.format('ris', { format: 'text' }).trim(),
+    // RIS closes with `ER  - `, trailing space included: only the blank lines after it go.
+    ris: cite.format('ris', { format: 'text' }).replace(/\n+$/, ''),
   };
 }
 
