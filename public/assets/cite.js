@@ -2,22 +2,30 @@
 // reference is ordinary selectable text.
 (function () {
   'use strict';
-  if (!navigator.clipboard) return;
+  function select(target) {
+    var range = document.createRange();
+    range.selectNodeContents(target);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  // Pages served over plain http have no Clipboard API: copy the selection the older way.
+  function copy(target) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(target.textContent.trim());
+    select(target);
+    return document.execCommand('copy') ? Promise.resolve() : Promise.reject(new Error('copy refused'));
+  }
   document.querySelectorAll('.cite-copy').forEach(function (button) {
     var target = document.getElementById(button.getAttribute('data-copy'));
     if (!target) return;
     button.hidden = false;
     button.addEventListener('click', function () {
-      navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+      copy(target).then(function () {
         button.textContent = 'Copied';
         setTimeout(function () { button.textContent = 'Copy'; }, 2000);
       }, function () {
-        // Clipboard refused (permissions): select the text so the reader can copy it by hand.
-        var range = document.createRange();
-        range.selectNodeContents(target);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
+        // Refused (permissions): leave the text selected so the reader can copy it by hand.
+        select(target);
       });
     });
   });

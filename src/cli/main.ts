@@ -102,9 +102,9 @@ async function buildCommand(argv: readonly string[]): Promise<number> {
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
   const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
-  if (build.result !== undefined && sitePdfs(config)) {
+  if (build.result !== undefined) {
     const { pdfsAfterBuild } = await import('../pdf/pdf-command.js');
-    await pdfsAfterBuild(config, outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined);
+    await pdfsAfterBuild(config, build.result, outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined);
   }
   const { pages, files, diagnostics } = build.report;
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -134,12 +134,6 @@ function navCommand(argv: readonly string[]): number {
   const diagnostics = [...parsed.diagnostics, ...tree.diagnostics];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-}
-
-/** `dossier.pdf: true` in _config.yml: `build` also makes each essay's PDF. */
-function sitePdfs(config: { raw: Readonly<Record<string, unknown>> }): boolean {
-  const dossier = config.raw['dossier'];
-  return dossier !== null && typeof dossier === 'object' && (dossier as Record<string, unknown>)['pdf'] === true;
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { buildToFolder } from '../cache/disk-build-caches.js';
 import { defaultCacheDir } from '../cache/render-cache.js';
+import type { BuildResult } from '../build.js';
 import type { SiteConfig } from '../config/site-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { discoverSource } from '../discover/discover-source.js';
@@ -26,7 +27,7 @@ export function withPdfs(config: SiteConfig): SiteConfig {
 export function pdfsOf(config: SiteConfig, outDir: string, cacheDir: string | undefined, essayUrl?: string): Promise<PdfReport> {
   const parsed = parseFrontMatter(discoverSource(config).pages, config);
   const { works } = citableWorks(parsed.pages, buildNavTree(parsed.pages, config), config);
-  return makeEssayPdfs({ config, siteDir: outDir, works: works.values(), cacheDir: cacheDir === undefined ? undefined : cacheDir, essayUrl });
+  return makeEssayPdfs({ config, siteDir: outDir, works: works.values(), cacheDir, essayUrl });
 }
 
 /** One line on what the PDF step did. */
@@ -35,10 +36,14 @@ export function describePdfs(report: PdfReport): string {
   return `PDF: ${total} essay PDF${total === 1 ? '' : 's'} (${report.made.length} rendered in ${(report.renderMs / 1000).toFixed(2)} s, ${report.cached.length} unchanged)`;
 }
 
-/** The PDF step of `dossier build` when `dossier.pdf` is on: without Chromium it warns and the build stands. */
-export async function pdfsAfterBuild(config: SiteConfig, outDir: string, cacheDir: string | undefined): Promise<void> {
+/**
+ * The PDF step of `dossier build`, for essays whose metadata asks for a PDF (`dossier.pdf: true`, or
+ * `pdf: true` in an essay's front matter): without Chromium it warns and the build stands.
+ */
+export async function pdfsAfterBuild(config: SiteConfig, build: Pick<BuildResult, 'pages' | 'nav'>, outDir: string, cacheDir: string | undefined): Promise<void> {
+  const { works } = citableWorks(build.pages, build.nav, config);
   try {
-    const report = await pdfsOf(config, outDir, cacheDir);
+    const report = await makeEssayPdfs({ config, siteDir: outDir, works: works.values(), cacheDir });
     if (report.made.length + report.cached.length > 0) process.stderr.write(`  ${describePdfs(report)}\n`);
   } catch (error) {
     if (!(error instanceof NoChromiumError)) throw error;

@@ -51,6 +51,12 @@ describe('the PDF of the demo essay', () => {
     expect(pages()).toHaveLength(5);
   });
 
+  it('has bookmarks for the headings', () => {
+    // Chromium writes the outline's titles as plain PDF strings.
+    const titles = [...readFileSync(pdf, 'latin1').matchAll(/\/Title \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(titles).toEqual(expect.arrayContaining(['Contents', 'Where the Doses Are Lost', 'Recommendation']));
+  });
+
   it('opens with a cover naming authors, affiliations, date, DOI, address and licence', () => {
     const cover = pages()[0] ?? '';
     for (const fact of ['Vaccine Cold Chains at the Last Mile', 'Ana Ribeiro', 'Institute for Rural Health Systems, Moravel', 'Tomas Lund', 'Calder School of Public Policy', 'March 5, 2024', 'https://doi.org/10.5555/ddr.2024.031', 'https://review.example.org/docs/V/Vaccine-Cold-Chains/', 'CC-BY-4.0']) {
