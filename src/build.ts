@@ -32,6 +32,7 @@ import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
 import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
+import { prepareScholar } from './scholar/scholar-pages.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -94,17 +95,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = liquid.pages;
     const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    // Citable essays and chapters: their metadata, citations and index tags (scholar/).
+    const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
+    diagnostics.push(...scholar.diagnostics);
     // Two sources making one output file: the loser is not written (write/output-claims.ts).
     const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);
     const claims = claimSiteOutputs({ pages, statics: site.statics, publicFiles: [...publicFiles.keys()], printPaths: essayPrintPaths(nav, templates), navFile: 'assets/nav.json', searchDir: config.searchEnabled ? SEARCH_BUNDLE_DIR : undefined });
     diagnostics.push(...claims.diagnostics);
     const layout = layoutAsRendered({
-      config, pages, nav, templates, writer, reuse, diagnostics,
+      config, pages, nav, templates, writer, reuse, diagnostics, scholar,
       fileKeys: (noteLinks) => incremental.fileKeys(writer, config, templates, pages, noteLinks),
       holdPages: options.holdPages ?? true,
       notWritten: claims.lostPages,
     });
     copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
+    for (const file of scholar.files()) writer.write(file.path, file.text);
     await time('markdown', () =>
       renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );

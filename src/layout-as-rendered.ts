@@ -18,6 +18,7 @@ import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import type { Reuse } from './reuse.js';
+import type { Scholar } from './scholar/scholar-pages.js';
 import type { SearchablePage } from './search/build-search-index.js';
 import { WhenRendered } from './when-rendered.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
@@ -41,6 +42,8 @@ export interface LayoutInputs {
   holdPages: boolean;
   /** Pages whose output file another source makes (their error is reported already). */
   notWritten: ReadonlySet<string>;
+  /** Citations and index tags of essays and chapters (scholar/). */
+  scholar: Scholar;
 }
 
 /** A page of the search index, with the source path it comes from. */
@@ -109,9 +112,12 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     // A page's layout warnings come back with it when it is kept.
     const laidOut = writeUnlessKept(writer, page.outputPath, keyOf('page', [page.path]), () => {
       const html = notes.html(page.path);
-      return reuse.value(`layout:${page.path}`, () => [page, html, body, nav, config, templates], () => {
+      const scholar = inputs.scholar.forPage(page.path);
+      // A chapter's citation comes from its essay's front matter too: its text, not its object, is the memo's input.
+      const cites = scholar === undefined ? '' : JSON.stringify([scholar.tags, scholar.citations]);
+      return reuse.value(`layout:${page.path}`, () => [page, html, body, nav, config, templates, cites], () => {
         const found: Diagnostic[] = [];
-        const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate };
+        const input = { page, html, headings: body?.headings ?? [], nav: pageNav, navHtml: renderNavHtml(nav, page.path, config.baseurl), lastModified: page.data.lastModifiedDate, scholar };
         return { data: applyLayout(input, config, templates, found), diagnostics: found };
       });
     });

@@ -11,6 +11,7 @@ Commands:
   check   Check links, notes, nav   [--source DIR] [--format human|json|github] [--external [--external-allow-private]]
   dev     Build, serve and rebuild  [--source DIR] [--port N]
   import  Scraped article -> essay  INPUT [--site DIR] [--parent TITLE] [--chapters auto|none|N] [--dry-run]
+  pdf     Build, then a PDF of each essay [--source DIR] [--out DIR] [--essay URL] [--no-cache]
 
 Defaults: --source content, --out _site (inside the current folder).
 Exit codes: 0 clean, 1 content errors reported, 2 bad usage, configuration, or an output
@@ -32,6 +33,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'check': {
         const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(rest);
+      }
+      case 'pdf': {
+        const { pdfCommand } = await import('./commands/pdf.js');
+        return await pdfCommand(rest);
       }
       case 'dev': {
         const { devCommand } = await import('./commands/dev.js');

@@ -39,7 +39,7 @@ const HONOURED_PLUGINS = new Set(['jekyll-seo-tag', 'jekyll-sitemap', 'jekyll-fe
 
 /** Front-matter keys Dossier reads (navigation, layout, SEO and scholarly metadata). */
 const HONOURED_FRONT_MATTER = new Set([
-  'layout', 'title', 'parent', 'grand_parent', 'ancestor', 'nav_order', 'nav_exclude', 'has_children', 'has_toc', 'child_nav_order', 'nav_enabled',
+  'layout', 'title', 'parent', 'grand_parent', 'ancestor', 'nav_order', 'nav_exclude', 'has_children', 'has_toc', 'essay', 'child_nav_order', 'nav_enabled',
   'permalink', 'description', 'last_modified_date', 'search_exclude', 'redirect_from', 'redirect_to', 'sitemap', 'seo', 'image', 'lang',
   'author', 'authors', 'date', 'doi', 'publisher', 'journal', 'abstract', 'keywords', 'license', 'pdf', 'canonical_url', 'last_modified_at',
   'published',

@@ -39,6 +39,8 @@ export interface FrontMatter {
   hasChildren: boolean;
   /** `false` hides the automatic list of child pages. */
   hasToc: boolean;
+  /** `essay: true`/`false` (Dossier's own key): say whether a page with children is an essay, where its shape leaves it open. */
+  essay?: boolean | undefined;
   permalink: string | undefined;
   description: string | undefined;
   lastModifiedDate: string | undefined;

@@ -193,6 +193,7 @@ function typeFrontMatter(
     navExclude: bool('nav_exclude', false),
     hasChildren: bool('has_children', false),
     hasToc: bool('has_toc', true),
+    essay: typeof raw['essay'] === 'boolean' ? raw['essay'] : undefined,
     permalink: str('permalink'),
     description: str('description'),
     lastModifiedDate: str('last_modified_date'),

@@ -8,6 +8,7 @@ import { publishedFiles } from '../config/published-files.js';
 import { seoHead, type SeoHead } from '../seo/seo-tags.js';
 import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
 import { siteFeatures, type SiteFeatures } from './site-features.js';
+import type { ScholarPage } from '../scholar/scholar-pages.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { redirectPageHtml, redirectTarget } from './redirect-page.js';
@@ -57,6 +58,8 @@ export interface TemplateData {
   icons: SiteIcons;
   /** Stylesheets and scripts the site's settings call for (math, callouts, copy button). */
   features: SiteFeatures;
+  /** Citations and index tags of an essay or chapter page (scholar/); undefined on other pages. */
+  scholar: ScholarPage | undefined;
   /** Href for a site URL, with baseurl and encoding. */
   href: (url: string) => string;
   /** Href of a node in the nav tree. */
@@ -74,6 +77,7 @@ export interface LayoutInput {
   nav: PageNav;
   navHtml: string;
   lastModified: string | undefined;
+  scholar?: ScholarPage | undefined;
 }
 
 /** Renders the page's full HTML document; an unknown layout falls back to `default` with a warning. */
@@ -130,11 +134,14 @@ export function applyLayout(
     documentTitle: input.nav.chapter === undefined ? seo.title : documentTitle(title, config.title, input.nav),
     lastModifiedText: input.lastModified === undefined ? '' : formatDate(input.lastModified, config.lastEditTimeFormat),
     essayPrintUrl: printUrlFor(input.nav),
-    seo,
+    // One JSON-LD block: on essays and chapters the scholarly description (ScholarlyArticle, authors'
+    // affiliations, DOI, hasPart) overrides jekyll-seo-tag's page type; its other keys stay.
+    seo: input.scholar === undefined ? seo : { ...seo, jsonLd: { ...seo.jsonLd, ...(input.scholar.tags.jsonLd as SeoHead['jsonLd']) } },
     icons: siteIcons(config),
     features: siteFeatures(config),
     firstChapter: firstChapterOf(input.nav),
     readingMinutes: input.nav.chapter === undefined ? 0 : readingMinutes(input.html),
+    scholar: input.scholar,
     href,
     nodeHref: (node) => href(node.url),
     asset: (name) => href(`/assets/${name}`),

@@ -10,7 +10,7 @@ import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { TemplateEngine } from './template-engine.js';
 import { siteHref } from '../url-path.js';
 import { decodeEntities } from '../html-text.js';
-import { essayOf, isEssay } from '../nav/essay-structure.js';
+import { essayOf, essayPrintUrl, isEssay } from '../nav/essay-structure.js';
 import { formatDate } from './format-date.js';
 import { printBody } from './print-body.js';
 
@@ -66,13 +66,8 @@ export interface PrintOutput {
   html(): string;
 }
 
-export { essayOf };
+export { essayOf, essayPrintUrl };
 
-/** Site URL of an essay's print page: `/docs/G/essay/` → `/docs/G/essay/print/`. */
-export function essayPrintUrl(essay: NavNode): string {
-  const base = essay.url.endsWith('/') ? essay.url : `${essay.url.replace(/\.html?$/, '')}/`;
-  return `${base}print/`;
-}
 
 /** The output path of every essay's print page, as essayPrintPages writes them. */
 export function essayPrintPaths(tree: NavTree, templates: TemplateEngine): string[] {

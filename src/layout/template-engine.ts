@@ -5,8 +5,9 @@ import { Eta } from 'eta';
 import { listFiles } from '../list-files.js';
 import { TemplateError } from '../errors.js';
 
-/** Dossier's own templates, shipped in the package's `templates/` folder. */
-export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
+import { DEFAULT_TEMPLATES_DIR } from '../config/dossier-dirs.js';
+
+export { DEFAULT_TEMPLATES_DIR };
 
 export interface TemplateEngine {
   /** Renders the named layout (`default`, `page`, `home`, …); throws TemplateError on failure. */

@@ -212,6 +212,7 @@ function newNode(page: Page): NavNode {
     url: page.url,
     navExclude: page.data.navExclude,
     hasToc: page.data.hasToc,
+    essay: page.data.essay,
     children: [],
     parent: undefined,
     depth: 0,

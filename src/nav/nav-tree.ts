@@ -12,6 +12,8 @@ export interface NavNode {
   navExclude: boolean;
   /** `has_toc: false` hides the automatic child list on this page. */
   hasToc: boolean;
+  /** `essay:` from front matter: overrides what the tree's shape says (nav/essay-structure.ts). */
+  essay?: boolean | undefined;
   /** Children in display order, nav-excluded ones included. */
   children: NavNode[];
   parent: NavNode | undefined;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
 /** The pipeline's stage folders, in order: a stage may import itself and earlier stages only. */
-const STAGES = ['config', 'discover', 'front-matter', 'nav', 'markdown', 'footnotes', 'seo', 'layout', 'search', 'write', 'publish'];
+const STAGES = ['config', 'discover', 'front-matter', 'nav', 'markdown', 'footnotes', 'seo', 'scholar', 'layout', 'search', 'write', 'publish'];
 /** Top-level modules any layer may use: small helpers that import no folder. */
 const HELPERS = ['errors', 'diagnostics', 'compact-text', 'list-files', 'html-text', 'code-unit-order', 'reuse', 'when-rendered', 'url-path'];
 /**
@@ -27,6 +27,7 @@ const RANK: Record<string, number> = {
   serve: 2,
   bench: 3,
   import: 3,
+  pdf: 3,
   cli: 4,
 };
 

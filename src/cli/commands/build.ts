@@ -28,6 +28,11 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
   const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
+  // Essays that ask for a PDF (`dossier.pdf: true` or `pdf: true`) get one, rendered from the published site.
+  if (build.result !== undefined) {
+    const { pdfsAfterBuild } = await import('../../pdf/pdf-step.js');
+    await pdfsAfterBuild(config, build.result, outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined);
+  }
   const { pages, files, diagnostics } = build.report;
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,0 +1,44 @@
+/** `dossier pdf [--source DIR] [--out DIR] [--essay URL] [--no-cache]`: builds the site with PDFs on and renders each essay's PDF. */
+import path from 'node:path';
+import { buildToFolder } from '../../build-to-folder.js';
+import { loadConfig } from '../../config/load-config.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { defaultCacheDir } from '../../incremental/disk-build-caches.js';
+import { describePdfs, NoChromiumError, pdfsOf, withPdfs } from '../../pdf/pdf-step.js';
+import { assertOutputPlace } from '../../write/output-ownership.js';
+import { parseFlags } from '../flags.js';
+
+/** Exit code for "bad usage or missing tool". */
+const EXIT_USAGE = 2;
+
+/** Runs the pdf command; returns 0, 1 when the build reported errors, 2 without Chromium or an essay. */
+export async function pdfCommand(argv: readonly string[]): Promise<number> {
+  const flags = parseFlags(argv, {
+    source: { type: 'string', default: 'content' },
+    out: { type: 'string', default: '_site' },
+    essay: { type: 'string' },
+    cache: { type: 'boolean', default: true },
+  });
+  const sourceDir = path.resolve(flags.source);
+  const outDir = path.resolve(flags.out);
+  // The same places are refused as for `dossier build` (see docs/safety.md).
+  assertOutputPlace(outDir, sourceDir);
+  const cacheDir = flags.cache ? defaultCacheDir(sourceDir) : undefined;
+  const config = withPdfs(loadConfig(sourceDir));
+  const build = await buildToFolder({ config, outDir, cacheDir, onProgress: (message) => process.stderr.write(`  ${message}\n`) });
+  for (const d of build.report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  try {
+    const report = await pdfsOf(config, outDir, cacheDir, flags.essay);
+    if (report.made.length + report.cached.length === 0) {
+      process.stderr.write(`dossier: no essay${flags.essay === undefined ? '' : ` at ${flags.essay}`} to make a PDF of (an essay is a page with chapters)\n`);
+      return EXIT_USAGE;
+    }
+    for (const file of [...report.made, ...report.cached]) process.stdout.write(`${path.relative(process.cwd(), path.join(outDir, file))}\n`);
+    process.stdout.write(`${describePdfs(report)}\n`);
+  } catch (error) {
+    if (!(error instanceof NoChromiumError)) throw error;
+    process.stderr.write(`dossier: ${error.message}\n  hint: ${error.hint}\n`);
+    return EXIT_USAGE;
+  }
+  return build.report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
