@@ -53,91 +53,23 @@ export interface DevServer {
 /** Builds the site, starts the HTTP server and watcher; resolves once the first build is served. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const sourceDir = path.resolve(options.sourceDir);
-  const cache = new MemoryRenderStore(options.cacheDir === undefined ? undefined : new DiskRenderStore(options.cacheDir));
-  // Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo).
-  let memo = new BuildMemo();
+  const state = initialState(options);
   const live = new LiveReload();
   const listeners = new Set<(outcome: RebuildOutcome) => void>();
-  let served: ServedSite = { files: new Map(), baseurl: '' };
-  /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
-  let servedErrors = new Set<string>();
-  /** Source paths of the served pages. */
-  let servedPages = new Set<string>();
-  /** One build: what listeners hear, and the build itself when it is now served. */
-  const build = async (): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> => {
-    const t0 = performance.now();
-    const writer = new MemoryWriter();
-    // A page file read while an editor was still writing it is read again, never served as a 404.
-    const attempt = await buildOrProblems(() =>
-      buildSettled(
-        () => buildSite({ sourceDir, writer, cache, memo }),
-        (built) => new Set(built.pages.map((p) => p.path)),
-        () => servedPages,
-        sourceDir,
-        (rel) => memo.forget(sourceMemoKey(rel)),
-      ),
-    );
-    if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
-    const { result } = attempt;
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const added = errors.filter((d) => !servedErrors.has(errorKey(d)));
-    if (added.length > 0 && served.files.size > 0) {
-      return { outcome: { served: false, ms: performance.now() - t0, problems: added.map(formatDiagnostic), timings: slowest(result) } };
-    }
-    for (const d of result.diagnostics) if (!servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
-    served = { files: writer.files, baseurl: result.config.baseurl };
-    servedPages = new Set(result.pages.map((p) => p.path));
-    servedErrors = new Set(errors.map(errorKey));
-    return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
-  };
-
-  let running: Promise<void> | undefined;
-  let queued = false;
-  const rebuild = (): Promise<void> => {
-    if (running !== undefined) {
-      queued = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        queued = false;
-        const { outcome } = await build();
-        announceRebuild(outcome, live, log);
-        for (const listener of listeners) listener(outcome);
-      } while (queued);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
+  const queue = new RebuildQueue(async () => {
+    const { outcome } = await buildOnce(state, log);
+    announceRebuild(outcome, live, log);
+    for (const listener of listeners) listener(outcome);
+  });
   // Watch before the first build, so an edit made while it runs queues a rebuild instead of being missed.
-  const watcher: SourceWatcher = watchSource(watchRoots(sourceDir), (paths) => {
-    // Config, templates, includes, data and assets can change anything: start over from the render cache.
-    if (!paths.every((file) => isPageSource(file, sourceDir))) memo = new BuildMemo();
-    for (const file of paths) memo.forget(sourceMemoKey(path.relative(sourceDir, file).split(path.sep).join('/')));
-    void rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
-  });
+  const watcher = watchEdits(state, queue, log);
   await watcher.ready;
-  const firstBuild = (async () => {
-    const { outcome: first, result } = await build();
-    if (first.served) log(`built ${served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
-    // Nothing to fall back on yet: an empty site is served, with the problem shown until it is fixed.
-    else showProblems(first.problems, live, log);
-    return result;
-  })();
-  running = firstBuild.then(() => undefined).finally(() => {
-    running = undefined;
-    if (queued) void rebuild().catch(() => undefined);
-  });
-  await running;
-  const firstResult = await firstBuild;
+  const firstResult = await queue.first(() => firstBuild(state, live, log));
   // Edits that come in meanwhile stop the warm-up: a rebuild is running then.
   // A failed warm-up costs only speed: the next edit loads the chain itself.
-  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => running !== undefined).catch(() => undefined);
+  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => queue.running !== undefined).catch(() => undefined);
 
-  const server: Server = createServer(createSiteHandler(() => served, live));
+  const server: Server = createServer(createSiteHandler(() => state.served, live));
   try {
     await listen(server, options.port, options.host ?? '127.0.0.1');
   } catch (error) {
@@ -146,11 +78,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const address = server.address() as AddressInfo;
   return {
-    url: `http://${address.address}:${address.port}${served.baseurl}/`,
-    site: () => served,
-    idle: async () => {
-      while (running !== undefined) await running;
-    },
+    url: `http://${address.address}:${address.port}${state.served.baseurl}/`,
+    site: () => state.served,
+    idle: () => queue.idle(),
     onRebuild(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -158,12 +88,128 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     async close() {
       await watcher.close();
       await warming;
-      if (running !== undefined) await running.catch(() => undefined);
+      if (queue.running !== undefined) await queue.running.catch(() => undefined);
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What the dev server keeps between builds: caches, and what it serves now. */
+interface DevState {
+  sourceDir: string;
+  cache: MemoryRenderStore;
+  /** Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo). */
+  memo: BuildMemo;
+  served: ServedSite;
+  /** Error diagnostics of the served build: a rebuild is refused only for errors it adds. */
+  servedErrors: Set<string>;
+  /** Source paths of the served pages. */
+  servedPages: Set<string>;
+}
+
+/** Nothing served yet; the render cache starts from the on-disk one when there is one. */
+function initialState(options: DevServerOptions): DevState {
+  return {
+    sourceDir: path.resolve(options.sourceDir),
+    cache: new MemoryRenderStore(options.cacheDir === undefined ? undefined : new DiskRenderStore(options.cacheDir)),
+    memo: new BuildMemo(),
+    served: { files: new Map(), baseurl: '' },
+    servedErrors: new Set(),
+    servedPages: new Set(),
+  };
+}
+
+/** One build: what listeners hear, and the build itself when it is now served. */
+async function buildOnce(state: DevState, log: (line: string) => void): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> {
+  const t0 = performance.now();
+  const { sourceDir, cache } = state;
+  const writer = new MemoryWriter();
+  // A page file read while an editor was still writing it is read again, never served as a 404.
+  const attempt = await buildOrProblems(() =>
+    buildSettled(
+      () => buildSite({ sourceDir, writer, cache, memo: state.memo }),
+      (built) => new Set(built.pages.map((p) => p.path)),
+      () => state.servedPages,
+      sourceDir,
+      (rel) => state.memo.forget(sourceMemoKey(rel)),
+    ),
+  );
+  if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
+  const { result } = attempt;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const added = errors.filter((d) => !state.servedErrors.has(errorKey(d)));
+  if (added.length > 0 && state.served.files.size > 0) {
+    return { outcome: { served: false, ms: performance.now() - t0, problems: added.map(formatDiagnostic), timings: slowest(result) } };
+  }
+  for (const d of result.diagnostics) if (!state.servedErrors.has(errorKey(d))) log(formatDiagnostic(d));
+  state.served = { files: writer.files, baseurl: result.config.baseurl };
+  state.servedPages = new Set(result.pages.map((p) => p.path));
+  state.servedErrors = new Set(errors.map(errorKey));
+  return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
+}
+
+/** The first build: its timings in the terminal, or its problems shown until they are fixed. */
+async function firstBuild(state: DevState, live: LiveReload, log: (line: string) => void): Promise<BuildResult | undefined> {
+  const { outcome: first, result } = await buildOnce(state, log);
+  if (first.served) log(`built ${state.served.files.size} files in ${(first.ms / 1000).toFixed(2)} s (${formatTimings(first.timings)})`);
+  // Nothing to fall back on yet: an empty site is served, with the problem shown until it is fixed.
+  else showProblems(first.problems, live, log);
+  return result;
+}
+
+/** Watches the source; each batch of edits drops what it invalidates from the memo and queues a rebuild. */
+function watchEdits(state: DevState, queue: RebuildQueue, log: (line: string) => void): SourceWatcher {
+  const { sourceDir } = state;
+  return watchSource(watchRoots(sourceDir), (paths) => {
+    // Config, templates, includes, data and assets can change anything: start over from the render cache.
+    if (!paths.every((file) => isPageSource(file, sourceDir))) state.memo = new BuildMemo();
+    for (const file of paths) state.memo.forget(sourceMemoKey(path.relative(sourceDir, file).split(path.sep).join('/')));
+    void queue.rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
+  });
+}
+
+/** Runs one rebuild at a time; asks made while one runs fold into a single rebuild after it. */
+class RebuildQueue {
+  /** The build running now, if any. */
+  running: Promise<void> | undefined;
+  private queued = false;
+
+  constructor(private readonly once: () => Promise<void>) {}
+
+  /** Starts a rebuild, or queues one after the running build. */
+  rebuild(): Promise<void> {
+    if (this.running !== undefined) {
+      this.queued = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.queued = false;
+        await this.once();
+      } while (this.queued);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Runs the first build as the running one, so edits made meanwhile queue a rebuild after it. */
+  async first<T>(job: () => Promise<T>): Promise<T> {
+    const done = job();
+    this.running = done.then(() => undefined).finally(() => {
+      this.running = undefined;
+      if (this.queued) void this.rebuild().catch(() => undefined);
+    });
+    await this.running;
+    return done;
+  }
+
+  /** Waits for the current and any queued rebuild. */
+  async idle(): Promise<void> {
+    while (this.running !== undefined) await this.running;
+  }
 }
 
 /** Tells the terminal and the open pages how a rebuild went: reload them, or show what keeps the new site from being served. */
