@@ -123,7 +123,7 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     });
     diagnostics.push(...laidOut);
     // A `redirect_to` page is only a redirect once written; it has nothing to find.
-    if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data.raw, config) === undefined) {
+    if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
       const title = page.data.title ?? config.title;
       searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
     }

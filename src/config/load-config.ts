@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import { readCheckConfig } from './check-config.js';
 import { kramdownMathEnabled, readKramdownOptions } from './kramdown-options.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, type AuxLink, type EditLinkConfig, type NavSort, type SiteConfig } from './site-config.js';
+import { readSiteSettings } from './site-settings.js';
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
@@ -114,6 +115,7 @@ function resolveConfig(
     kramdownMath: kramdownMathEnabled(raw['kramdown']),
     templatesDir: existsSync(templatesDir) ? templatesDir : undefined,
     publicDir: existsSync(publicDir) ? publicDir : undefined,
+    ...readSiteSettings(raw),
     raw,
   };
   if (problems.length > 0) {

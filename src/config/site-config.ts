@@ -1,6 +1,7 @@
 /** The resolved site configuration every later stage reads. Raw YAML never leaves config/. */
 import type { CheckConfig } from './check-config.js';
 import type { KramdownOptions } from './kramdown-options.js';
+import type { SiteSettings } from './site-settings.js';
 
 export type NavSort = 'case_sensitive' | 'case_insensitive';
 
@@ -19,7 +20,7 @@ export interface EditLinkConfig {
   urlPrefix: string;
 }
 
-export interface SiteConfig {
+export interface SiteConfig extends SiteSettings {
   /** Absolute path of the source folder (the folder holding `_config.yml`). */
   sourceDir: string;
   title: string;

@@ -7,26 +7,10 @@ import { listFiles } from '../list-files.js';
 
 export const COLLECTION_RULE = 'collections/not-built';
 
-/** Collection labels named in `collections` (a mapping or a list) and `just_the_docs.collections`. */
-export function collectionLabels(raw: Readonly<Record<string, unknown>>): string[] {
-  const labels = new Set<string>();
-  const add = (value: unknown) => {
-    if (Array.isArray(value)) for (const label of value) if (typeof label === 'string') labels.add(label);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const label of Object.keys(value)) labels.add(label);
-  };
-  add(raw['collections']);
-  const theme = raw['just_the_docs'];
-  if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) add((theme as Record<string, unknown>)['collections']);
-  // Jekyll's built-in collections are not pages of a Just the Docs site.
-  labels.delete('posts');
-  labels.delete('drafts');
-  return [...labels].sort();
-}
-
 /** One warning per page of a collection folder (`_<label>/`), which Dossier leaves out of the site. */
 export function droppedCollectionFiles(config: SiteConfig): Diagnostic[] {
-  const collectionsDir = typeof config.raw['collections_dir'] === 'string' ? config.raw['collections_dir'] : '';
-  return collectionLabels(config.raw).flatMap((label) => {
+  const collectionsDir = config.collections.dir;
+  return config.collections.labels.flatMap((label) => {
     const folder = path.join(config.sourceDir, collectionsDir, `_${label}`);
     if (!existsSync(folder)) return [];
     return listFiles(folder)

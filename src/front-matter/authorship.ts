@@ -32,19 +32,19 @@ export interface Authorship {
 
 type Raw = Readonly<Record<string, unknown>>;
 
-/** Author and dates of a page, from its front matter and the site's `_config.yml`. */
-export function pageAuthorship(page: Raw, site: Raw): Authorship {
+/** Author and dates of a page, from its front matter and the site's `author:` (`SiteConfig.seoSite.author`). */
+export function pageAuthorship(page: Raw, siteAuthor: unknown): Authorship {
   return {
-    author: resolveAuthor(page, site),
+    author: resolveAuthor(page, siteAuthor),
     date: readDate(page['date']),
     lastModified: readDate(page['last_modified_at']) ?? readDate(page['last_modified_date']),
   };
 }
 
 /** The first non-empty of page `author`, page `authors[0]`, site `author`; a list or a mapping without a name gives none. */
-export function resolveAuthor(page: Raw, site: Raw): PageAuthor | undefined {
+export function resolveAuthor(page: Raw, siteAuthor: unknown): PageAuthor | undefined {
   const authors = page['authors'];
-  const sources = [page['author'], Array.isArray(authors) ? authors[0] : undefined, site['author']];
+  const sources = [page['author'], Array.isArray(authors) ? authors[0] : undefined, siteAuthor];
   const found = sources.find((s) => s !== undefined && s !== null && String(s) !== '');
   if (typeof found === 'string' || typeof found === 'number') return fromMapping({ name: String(found) });
   if (typeof found === 'object' && found !== null && !Array.isArray(found)) return fromMapping(found as Raw);

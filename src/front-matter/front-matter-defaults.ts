@@ -1,38 +1,24 @@
 /** Jekyll's `defaults:` in `_config.yml`: front-matter values given to every page a scope matches. */
 import picomatch from 'picomatch';
+import type { FrontMatterDefault } from '../config/site-settings.js';
 
-interface DefaultSet {
-  path: string;
-  type: string | undefined;
-  values: Record<string, unknown>;
+interface DefaultSet extends FrontMatterDefault {
   matches: (pagePath: string) => boolean;
 }
 
 const isMapping = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 
-const parsedSets = new WeakMap<object, DefaultSet[]>();
+const matchedSets = new WeakMap<readonly FrontMatterDefault[], DefaultSet[]>();
 
-/** The `defaults:` scopes of a raw `_config.yml`, read once per configuration. */
-export function defaultsOf(rawConfig: Readonly<Record<string, unknown>>): DefaultSet[] {
-  let sets = parsedSets.get(rawConfig);
+/** The config's `defaults:` scopes with their path matchers, made once per configuration. */
+export function defaultsOf(scopes: readonly FrontMatterDefault[]): DefaultSet[] {
+  let sets = matchedSets.get(scopes);
   if (sets === undefined) {
-    sets = readDefaults(rawConfig['defaults']);
-    parsedSets.set(rawConfig, sets);
+    sets = scopes.map((scope) => ({ ...scope, matches: scopeMatcher(scope.path) }));
+    matchedSets.set(scopes, sets);
   }
   return sets;
-}
-
-/** Reads the `defaults:` list; malformed entries are left out (Jekyll ignores them too). */
-export function readDefaults(raw: unknown): DefaultSet[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry: unknown) => {
-    if (!isMapping(entry) || !isMapping(entry['values'])) return [];
-    const scope = isMapping(entry['scope']) ? entry['scope'] : {};
-    const path = typeof scope['path'] === 'string' ? scope['path'].replace(/^\/+/, '') : '';
-    const type = typeof scope['type'] === 'string' ? scope['type'] : undefined;
-    return [{ path, type, values: entry['values'], matches: scopeMatcher(path) }];
-  });
 }
 
 /**

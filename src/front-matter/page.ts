@@ -46,6 +46,8 @@ export interface FrontMatter {
   lastModifiedDate: string | undefined;
   searchExclude: boolean;
   redirectFrom: string[];
+  /** `redirect_to` (the first, when a list): the page is published as a redirect there. */
+  redirectTo: string | undefined;
   /** `child_nav_order: desc` (or `reversed`): list this page's children last-first, as modern Just the Docs does. */
   childNavOrder: 'asc' | 'desc';
   raw: Readonly<Record<string, unknown>>;

@@ -82,7 +82,7 @@ const NEWLINE = 0x0a;
 /** Parses one page; pushes its problems onto `diagnostics`. */
 export function parsePage(
   source: SourcePage,
-  config: Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'raw'>>,
+  config: Pick<SiteConfig, 'permalink'> & Partial<Pick<SiteConfig, 'frontMatterDefaults'>>,
   diagnostics: Diagnostic[],
 ): Page | undefined {
   const report = (line: number, column: number, rule: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -121,7 +121,7 @@ export function parsePage(
     }
     data = split(parseYamlLenient);
   }
-  if (config.raw !== undefined) data = applyFrontMatterDefaults(data, source.path, defaultsOf(config.raw));
+  if (config.frontMatterDefaults !== undefined) data = applyFrontMatterDefaults(data, source.path, defaultsOf(config.frontMatterDefaults));
   const places = keyPlaces(lines.slice(1, closing));
   const fm = typeFrontMatter(data, (key, message) => {
     const at = places[key] ?? { line: 1, column: 1 };
@@ -183,6 +183,7 @@ function typeFrontMatter(
   else if (navOrderRaw !== undefined && navOrderRaw !== null) warn('nav_order', 'nav_order should be a number');
   const redirect = raw['redirect_from'];
   const childNavOrder = raw['child_nav_order'];
+  const redirectTo = Array.isArray(raw['redirect_to']) ? (raw['redirect_to'] as unknown[])[0] : raw['redirect_to'];
   return {
     layout: str('layout'),
     title: str('title'),
@@ -199,6 +200,7 @@ function typeFrontMatter(
     lastModifiedDate: str('last_modified_date'),
     searchExclude: bool('search_exclude', false),
     redirectFrom: Array.isArray(redirect) ? redirect.filter((r): r is string => typeof r === 'string') : typeof redirect === 'string' ? [redirect] : [],
+    redirectTo: typeof redirectTo === 'string' && redirectTo.trim() !== '' ? redirectTo : undefined,
     childNavOrder: childNavOrder === 'desc' || childNavOrder === 'reversed' ? 'desc' : 'asc',
     raw,
     places: {},

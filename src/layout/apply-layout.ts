@@ -88,7 +88,7 @@ export function applyLayout(
   diagnostics: Diagnostic[],
 ): string {
   const { page } = input;
-  const redirectTo = redirectTarget(page.data.raw, config);
+  const redirectTo = redirectTarget(page.data, config);
   if (redirectTo !== undefined) return redirectPageHtml(redirectTo);
   // Jekyll's `layout: null` (or `none`) publishes the page's own content with no frame at all.
   if ('layout' in page.data.raw && (page.data.raw['layout'] === null || page.data.raw['layout'] === 'none')) return input.html;

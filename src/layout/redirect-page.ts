@@ -1,13 +1,13 @@
 /** The small page jekyll-redirect-from writes in place of a moved page. */
 import type { SiteConfig } from '../config/site-config.js';
+import type { FrontMatter } from '../front-matter/page.js';
 import { escapeHtml } from '../html-text.js';
 import { absoluteUrl } from '../seo/site-url.js';
 
 /** Where a page's `redirect_to` sends readers (absolute; a site path gets `url` + `baseurl`), if it has one. */
-export function redirectTarget(data: Readonly<Record<string, unknown>>, config: Pick<SiteConfig, 'url' | 'baseurl'>): string | undefined {
-  const raw = data['redirect_to'];
-  const to = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof to !== 'string' || to.trim() === '') return undefined;
+export function redirectTarget(data: Pick<FrontMatter, 'redirectTo'>, config: Pick<SiteConfig, 'url' | 'baseurl'>): string | undefined {
+  const to = data.redirectTo;
+  if (to === undefined) return undefined;
   return /^https?:\/\//.test(to) ? to : absoluteUrl(config, to);
 }
 

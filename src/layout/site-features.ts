@@ -8,12 +8,11 @@ export interface SiteFeatures {
 }
 
 /** KaTeX's stylesheet when `kramdown.math_engine` is set, callout colours for `callouts:`, the copy button for `enable_copy_code_button`. */
-export function siteFeatures(config: Pick<SiteConfig, 'raw' | 'kramdownMath'>): SiteFeatures {
-  const raw = config.raw;
+export function siteFeatures(config: Pick<SiteConfig, 'callouts' | 'copyCodeButton' | 'kramdownMath'>): SiteFeatures {
   const stylesheets: string[] = [];
   const scripts: string[] = [];
   if (config.kramdownMath) stylesheets.push('katex/katex.min.css');
-  if (typeof raw['callouts'] === 'object' && raw['callouts'] !== null) stylesheets.push('callouts.css');
-  if (raw['enable_copy_code_button'] === true) scripts.push('copy-code.js');
+  if (config.callouts !== undefined) stylesheets.push('callouts.css');
+  if (config.copyCodeButton) scripts.push('copy-code.js');
   return { stylesheets, scripts };
 }

@@ -11,9 +11,7 @@ export { NoChromiumError } from './make-essay-pdfs.js';
 
 /** The same site with `dossier.pdf: true`, so every essay page links its PDF. */
 export function withPdfs(config: SiteConfig): SiteConfig {
-  const dossier = config.raw['dossier'];
-  const options = dossier !== null && typeof dossier === 'object' ? (dossier as Record<string, unknown>) : {};
-  return { ...config, raw: { ...config.raw, dossier: { ...options, pdf: true } } };
+  return { ...config, pdf: true };
 }
 
 /** Renders the PDFs of a site already built into `outDir`. */

@@ -23,7 +23,7 @@ export interface FeedEntry {
 /** The `limit` newest pages with a `date` (redirects left out), newest first; equal dates by URL. */
 export function feedEntries(pages: readonly Page[], config: SiteConfig, limit: number): FeedEntry[] {
   const dated = pages.flatMap((page) => {
-    const { date, lastModified } = pageAuthorship(page.data.raw, config.raw);
+    const { date, lastModified } = pageAuthorship(page.data.raw, config.seoSite.author);
     if (date === undefined || page.data.raw['redirect_to'] !== undefined) return [];
     return [{ page, date, updated: lastModified ?? date }];
   });
@@ -36,7 +36,7 @@ export function feedEntries(pages: readonly Page[], config: SiteConfig, limit: n
       url: absoluteUrl(config, page.url),
       published: date.xmlschema,
       updated: updated.xmlschema,
-      author: resolveAuthor(raw, config.raw)?.name ?? '',
+      author: resolveAuthor(raw, config.seoSite.author)?.name ?? '',
       summary: seoText(raw['description']),
       image: image === undefined ? undefined : isAbsoluteUrl(image) ? escapeUri(image) : absoluteUrl(config, image),
       lang: typeof raw['lang'] === 'string' ? raw['lang'] : undefined,
@@ -55,10 +55,10 @@ function imagePath(value: unknown): string | undefined {
  * writes the build time, which would make two builds of the same input differ).
  */
 export function feedXml(entries: readonly FeedEntry[], pages: readonly Page[], config: SiteConfig, feedPath: string): string {
-  const raw = config.raw;
-  const lang = typeof raw['lang'] === 'string' ? raw['lang'] : undefined;
+  const site = config.seoSite;
+  const lang = typeof site.lang === 'string' ? site.lang : undefined;
   const self = absoluteUrl(config, feedPath);
-  const title = typeof raw['title'] === 'string' ? raw['title'] : typeof raw['name'] === 'string' ? raw['name'] : undefined;
+  const title = typeof site.title === 'string' ? site.title : typeof site.name === 'string' ? site.name : undefined;
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom"${lang === undefined ? '' : ` xml:lang="${xmlEscape(lang)}"`}>`,
@@ -69,8 +69,8 @@ export function feedXml(entries: readonly FeedEntry[], pages: readonly Page[], c
     `<id>${xmlEscape(self)}</id>`,
   ];
   if (title !== undefined) out.push(`<title type="html">${xmlEscape(kramdownTypography(title))}</title>`);
-  if (typeof raw['description'] === 'string') out.push(`<subtitle>${xmlEscape(raw['description'])}</subtitle>`);
-  const siteAuthor = resolveAuthor({}, raw);
+  if (typeof site.description === 'string') out.push(`<subtitle>${xmlEscape(site.description)}</subtitle>`);
+  const siteAuthor = resolveAuthor({}, site.author);
   if (siteAuthor !== undefined) out.push(`<author><name>${xmlEscape(siteAuthor.name)}</name>${siteAuthor.email === undefined ? '' : `<email>${xmlEscape(siteAuthor.email)}</email>`}</author>`);
   for (const entry of entries) out.push(entryXml(entry));
   out.push('</feed>', '');
@@ -100,7 +100,7 @@ function entryXml(entry: FeedEntry): string {
 function newest(pages: readonly Page[], config: SiteConfig): string {
   let best: { time: number; xmlschema: string } | undefined;
   for (const page of pages) {
-    const { date, lastModified } = pageAuthorship(page.data.raw, config.raw);
+    const { date, lastModified } = pageAuthorship(page.data.raw, config.seoSite.author);
     for (const d of [date, lastModified]) if (d !== undefined && (best === undefined || d.time > best.time)) best = d;
   }
   return best?.xmlschema ?? '1970-01-01T00:00:00+00:00';

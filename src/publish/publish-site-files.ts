@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import type { StaticFile } from '../discover/discover-source.js';
 import type { Page } from '../front-matter/page.js';
 import type { Writer } from '../write/writer.js';
-import { calloutsCss, declaredCallouts } from './callouts-css.js';
+import { calloutsCss } from './callouts-css.js';
 import { feedEntries, feedXml } from './feed.js';
 import { copyKatexAssets } from './katex-assets.js';
 import { redirectPageHtml, redirectTarget } from '../layout/redirect-page.js';
@@ -36,7 +36,7 @@ export function publishSiteFiles({ config, pages, statics, writer }: SiteFilesIn
     const map: Record<string, string> = {};
     for (const redirect of redirects) map[redirect.from] = redirect.to;
     for (const page of pages) {
-      const to = redirectTarget(page.data.raw, config);
+      const to = redirectTarget(page.data, config);
       if (to !== undefined) map[page.url] = to;
     }
     writer.write('redirects.json', JSON.stringify(map));
@@ -48,7 +48,7 @@ export function publishSiteFiles({ config, pages, statics, writer }: SiteFilesIn
     if (!taken.has('robots.txt')) writer.write('robots.txt', robotsTxt(config));
   }
   if (config.kramdownMath) copyKatexAssets(writer);
-  const callouts = declaredCallouts(config);
+  const callouts = config.callouts ?? [];
   if (callouts.length > 0) writer.write('assets/callouts.css', calloutsCss(callouts));
   const feedPath = wanted.feedPath;
   if (feedPath !== undefined && !taken.has(feedPath.slice(1))) {

@@ -39,17 +39,11 @@ export interface CitableWorks {
 
 /** The metadata layer `_config.yml` gives every essay (`author`, `publisher`, `journal`, `license`, …). */
 export function siteMetadata(config: SiteConfig, diagnostics: Diagnostic[]): MetadataFields {
-  const fields = readMetadataFields(config.raw, (key, message) => {
+  const fields = readMetadataFields(config.scholarSite, (key, message) => {
     diagnostics.push({ file: '_config.yml', line: 1, column: 1, severity: 'warning', rule: 'scholar/metadata', message: `${key}: ${message}` });
   });
   // The site-wide `date` of a Jekyll config is not a publication date of every essay.
-  return { ...fields, date: undefined, lastModified: undefined, doi: undefined, abstract: undefined, pdf: sitePdf(config) };
-}
-
-/** `dossier.pdf: true` in `_config.yml` makes a PDF of every essay during build. */
-function sitePdf(config: SiteConfig): boolean {
-  const dossier = config.raw['dossier'];
-  return dossier !== null && typeof dossier === 'object' && (dossier as Record<string, unknown>)['pdf'] === true;
+  return { ...fields, date: undefined, lastModified: undefined, doi: undefined, abstract: undefined, pdf: config.pdf };
 }
 
 /** Resolves the metadata of every essay and chapter; malformed values are warnings at their key's line. */

@@ -4,6 +4,7 @@
  * one function so other metadata can join the same block.
  */
 import type { SiteConfig } from '../config/site-config.js';
+import type { SeoSite } from '../config/site-settings.js';
 import { pageAuthorship, readDate, type Authorship, type PageDate } from '../front-matter/authorship.js';
 import { absoluteUrl, canonicalUrl, escapeUri, isAbsoluteUrl } from './site-url.js';
 import { seoText } from './seo-text.js';
@@ -59,22 +60,22 @@ const HOMEPAGE_OR_ABOUT = /^\/(about\/)?(index\.html?)?$/;
 /** The SEO head of one page, as jekyll-seo-tag 2.8 writes it. */
 export function seoHead(input: SeoInput, config: SiteConfig): SeoHead {
   const facts = seoFacts(input, config);
-  return { title: seoTitle(facts, config.raw), tags: seoTags(facts, input, config), jsonLd: seoJsonLd(facts, config) };
+  return { title: seoTitle(facts, config.seoSite), tags: seoTags(facts, input, config), jsonLd: seoJsonLd(facts, config) };
 }
 
 /** The page facts every SEO tag and the JSON-LD are made from. */
 export function seoFacts(input: SeoInput, config: SiteConfig): SeoFacts {
-  const site = config.raw;
+  const site = config.seoSite;
   const page = input.data;
-  const siteTitle = seoText(site['title'] ?? site['name']);
+  const siteTitle = seoText(site.title ?? site.name);
   const explicit = page['canonical_url'];
   return {
     siteTitle,
     pageTitle: seoText(page['title']) ?? siteTitle,
-    description: seoText(page['description']) ?? seoText(site['description']),
+    description: seoText(page['description']) ?? seoText(site.description),
     canonical: typeof explicit === 'string' && explicit !== '' ? explicit : canonicalUrl(config, input.url),
     image: seoImage(page['image'], config),
-    authorship: pageAuthorship(page, site),
+    authorship: pageAuthorship(page, site.author),
     homepage: HOMEPAGE_OR_ABOUT.test(input.url),
     seo: mapping(page['seo']),
     lastModifiedAt: readDate(page['last_modified_at']),
@@ -82,24 +83,24 @@ export function seoFacts(input: SeoInput, config: SiteConfig): SeoFacts {
 }
 
 /** `Page | Site`; the site's own title with its tagline or description when the page has no other title. */
-function seoTitle(facts: SeoFacts, site: Raw): string {
+function seoTitle(facts: SeoFacts, site: SeoSite): string {
   const { siteTitle, pageTitle } = facts;
   if (siteTitle !== undefined && pageTitle !== siteTitle) return `${pageTitle} | ${siteTitle}`;
-  const tagline = seoText(site['tagline']) ?? seoText(site['description']);
-  if (siteTitle !== undefined && seoText(site['description']) !== undefined && tagline !== undefined) return `${siteTitle} | ${tagline}`;
+  const tagline = seoText(site.tagline) ?? seoText(site.description);
+  if (siteTitle !== undefined && seoText(site.description) !== undefined && tagline !== undefined) return `${siteTitle} | ${tagline}`;
   return pageTitle ?? siteTitle ?? '';
 }
 
 function seoTags(facts: SeoFacts, input: SeoInput, config: SiteConfig): HeadTag[] {
-  const site = config.raw;
+  const site = config.seoSite;
   const page = input.data;
   const tags: HeadTag[] = [];
   const meta = metaPusher(tags);
   meta('name', 'generator', 'Dossier');
   meta('property', 'og:title', facts.pageTitle);
   meta('name', 'author', facts.authorship.author?.name);
-  const lang = text(page['lang']) ?? text(site['lang']) ?? 'en_US';
-  meta('property', 'og:locale', (text(page['locale']) ?? text(site['locale']) ?? lang).replaceAll('-', '_'));
+  const lang = text(page['lang']) ?? text(site.lang) ?? 'en_US';
+  meta('property', 'og:locale', (text(page['locale']) ?? text(site.locale) ?? lang).replaceAll('-', '_'));
   meta('name', 'description', facts.description);
   meta('property', 'og:description', facts.description);
   if (config.url !== '') {
@@ -124,19 +125,19 @@ function seoTags(facts: SeoFacts, input: SeoInput, config: SiteConfig): HeadTag[
   return tags;
 }
 
-function twitterTags(facts: SeoFacts, page: Raw, site: Raw): HeadTag[] {
+function twitterTags(facts: SeoFacts, page: Raw, site: SeoSite): HeadTag[] {
   const tags: HeadTag[] = [];
   const meta = metaPusher(tags);
   const alt = scalar(facts.image?.extra.find(([k]) => k === 'alt')?.[1]);
   if (facts.image !== undefined) {
-    meta('name', 'twitter:card', text(mapping(page['twitter'])['card']) ?? text(mapping(site['twitter'])['card']) ?? 'summary_large_image');
+    meta('name', 'twitter:card', text(mapping(page['twitter'])['card']) ?? text(mapping(site.twitter)['card']) ?? 'summary_large_image');
     meta('property', 'twitter:image', facts.image.url);
   } else {
     meta('name', 'twitter:card', 'summary');
   }
   meta('name', 'twitter:image:alt', alt);
   meta('property', 'twitter:title', facts.pageTitle);
-  const twitter = site['twitter'];
+  const twitter = site.twitter;
   if (twitter !== undefined && twitter !== null && twitter !== false) {
     const username = typeof twitter === 'string' ? twitter : (text(mapping(twitter)['username']) ?? '');
     meta('name', 'twitter:site', `@${username.replaceAll('@', '')}`);
@@ -163,18 +164,18 @@ const VERIFICATIONS: ReadonlyArray<readonly [key: string, meta: string]> = [
 ];
 
 /** `facebook:` and site-verification keys, which say who owns the site rather than describe the page. */
-function siteOwnerTags(site: Raw): HeadTag[] {
+function siteOwnerTags(site: SeoSite): HeadTag[] {
   const tags: HeadTag[] = [];
-  const facebook = mapping(site['facebook']);
+  const facebook = mapping(site.facebook);
   const push = metaPusher(tags);
   push('property', 'fb:admins', text(facebook['admins']));
   push('property', 'article:publisher', text(facebook['publisher']));
   push('property', 'fb:app_id', text(facebook['app_id']));
-  const verifications = mapping(site['webmaster_verifications']);
+  const verifications = mapping(site.webmasterVerifications);
   if (Object.keys(verifications).length > 0) {
     for (const [key, name] of VERIFICATIONS) push('name', name, text(verifications[key]));
   } else {
-    push('name', 'google-site-verification', text(site['google_site_verification']));
+    push('name', 'google-site-verification', text(site.googleSiteVerification));
   }
   return tags;
 }
@@ -184,12 +185,12 @@ function siteOwnerTags(site: Raw): HeadTag[] {
  * values left out: the one place this object is built.
  */
 export function seoJsonLd(facts: SeoFacts, config: SiteConfig): JsonLd {
-  const site = config.raw;
+  const site = config.seoSite;
   const { author, date } = facts.authorship;
   const type = text(facts.seo['type']) ?? (facts.homepage ? 'WebSite' : date !== undefined ? 'BlogPosting' : 'WebPage');
-  const logo = text(site['logo']);
+  const logo = text(site.logo);
   const logoUrl = logo === undefined ? undefined : isAbsoluteUrl(logo) ? escapeUri(logo) : absoluteUrl(config, logo);
-  const social = mapping(site['social']);
+  const social = mapping(site.social);
   const name = seoText(facts.seo['name']) ?? (facts.homepage ? (seoText(social['name']) ?? facts.siteTitle) : undefined);
   const links = facts.seo['links'] ?? (facts.homepage ? social['links'] : undefined);
   // jekyll-seo-tag reads `last_modified_at` only; Just the Docs' `last_modified_date` feeds the sitemap instead.

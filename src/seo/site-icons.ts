@@ -10,10 +10,9 @@ export interface SiteIcons {
 }
 
 /** Hrefs of the site's favicon and logo; a full URL is kept as written. */
-export function siteIcons(config: Pick<SiteConfig, 'favicon' | 'baseurl' | 'raw'>): SiteIcons {
-  const logo = config.raw['logo'];
+export function siteIcons(config: Pick<SiteConfig, 'favicon' | 'baseurl' | 'logo'>): SiteIcons {
   return {
     favicon: config.favicon === undefined ? undefined : siteHref(config.baseurl, config.favicon),
-    logo: typeof logo === 'string' && logo !== '' ? siteHref(config.baseurl, logo) : undefined,
+    logo: config.logo === undefined ? undefined : siteHref(config.baseurl, config.logo),
   };
 }

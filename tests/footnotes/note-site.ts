@@ -13,7 +13,7 @@ export const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const frontMatter: FrontMatter = {
   layout: 'default', title: undefined, parent: undefined, grandParent: undefined, ancestor: undefined, navOrder: undefined,
   navExclude: false, hasChildren: false, hasToc: true, permalink: undefined, description: undefined,
-  lastModifiedDate: undefined, searchExclude: false, redirectFrom: [], childNavOrder: 'asc', raw: {}, places: {},
+  lastModifiedDate: undefined, searchExclude: false, redirectFrom: [], redirectTo: undefined, childNavOrder: 'asc', raw: {}, places: {},
 };
 
 /** A page from Markdown with optional `---` front matter; its url is `/docs/<name>/`. */
