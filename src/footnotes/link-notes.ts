@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
+import { readPageHtml } from '../markdown/held-page.js';
 import { anchorHtml, defAttributesHtml, kramdownAttributeHtml, noteBackrefsHtml, noteNumberHtml, refHtml, rewriteNoteMarkup, type NoteMarkup } from '../markdown/notes/note-markup.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
@@ -71,7 +72,8 @@ export function noteLinker(
   const html = (path: string): string => {
     const kept = recent.get(path);
     if (kept !== undefined) return kept;
-    const body = rendered.get(path)?.html ?? '';
+    const held = rendered.get(path);
+    const body = held === undefined ? '' : readPageHtml(held);
     const page = links.get(path);
     if (page === undefined) return body;
     const out = reuse.value(`note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
@@ -88,7 +90,8 @@ export function noteLinker(
       const inPrint = (from: string, to: string, id: string) => (group.includes(to) ? `#${prefixOf(to)}${id}` : hrefTo(from, to, id));
       printed = { group, links: pageLinks(resolveEssayNotes(group, rendered), inPrint) };
     }
-    const body = rendered.get(path)?.html ?? '';
+    const held = rendered.get(path);
+    const body = held === undefined ? '' : readPageHtml(held);
     const empty: PageLinks = { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
     return rewriteNoteLinks(body, printed.links.get(path) ?? empty, prefixOf(path));
   };

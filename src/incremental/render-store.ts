@@ -1,7 +1,7 @@
 /** Where rendered Markdown is kept between builds: in memory for the dev server, on disk for the CLI. */
 import { existsSync, mkdirSync, opendirSync, readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { heldPage } from '../markdown/held-page.js';
+import { heldPage, readPageHtml } from '../markdown/held-page.js';
 import type { RenderedPage } from '../markdown/page-data.js';
 import { OWN_TMP, readEntryHead, readHtml, writePageFile } from '../markdown/page-file.js';
 
@@ -99,7 +99,8 @@ export class DiskRenderStore implements RenderStore {
 
   /** Writes the entry at once (while workers render the next pages), so the build never holds every page twice. */
   set(key: string, page: RenderedPage): RenderedPage {
-    const { data, htmlAt } = writePageFile(this.entryFile(key), page);
+    // Pages come here straight from the renderer, so reading the HTML costs nothing.
+    const { data, htmlAt } = writePageFile(this.entryFile(key), { ...page, html: readPageHtml(page) });
     return this.adopt(key, data, htmlAt);
   }
 

@@ -46,10 +46,18 @@ export interface PageLink {
   element: string;
 }
 
-/** Everything the Markdown stage produces for one page. */
-export interface RenderedPage {
+/**
+ * A page's HTML as the build holds it: the text itself; the text as UTF-8 bytes (typographic text is
+ * half the size so), decoded on each `readPageHtml`; or `read`, which reads it from the page file on disk
+ * on each call. The renderer always gives text; the other two come from `heldPage`.
+ */
+export type HeldHtml = string | { readonly utf8: Uint8Array } | { readonly read: () => string };
+
+/** Everything the Markdown stage produces for one page; the renderer's own output holds its HTML as a string. */
+export interface RenderedPage<Html extends HeldHtml = HeldHtml> {
   path: string;
-  html: string;
+  /** Read it with `readPageHtml` (`held-page.ts`), once per use: it may be decoded or read from disk. */
+  html: Html;
   headings: Heading[];
   /** Every element id on the rendered page (headings, notes, raw HTML ids). */
   ids: string[];

@@ -11,7 +11,7 @@ const NEWLINE = 0x0a;
 export const OWN_TMP = `.tmp-${process.pid}-`;
 
 /** Writes one page file: the page's data as a line of JSON, then its HTML. Returns the data and the byte offset of the HTML. */
-export function writePageFile(file: string, page: RenderedPage): { data: Omit<RenderedPage, 'html'>; htmlAt: number } {
+export function writePageFile(file: string, page: RenderedPage<string>): { data: Omit<RenderedPage, 'html'>; htmlAt: number } {
   const { html, ...data } = page;
   const head = Buffer.from(`${JSON.stringify(data)}\n`);
   // Write then rename, so a concurrent build never reads half an entry.

@@ -5,7 +5,7 @@ import { pageTerms } from './page-terms.js';
 import type { MarkdownInput, RenderedPage } from './page-data.js';
 
 /** A page published as its own text, with a `markdown/render-failed` error at `line` (default: its first). */
-export function renderFailedPage(input: MarkdownInput, text: string | undefined, reason: string, line = input.bodyLine): RenderedPage {
+export function renderFailedPage(input: MarkdownInput, text: string | undefined, reason: string, line = input.bodyLine): RenderedPage<string> {
   const body = text ?? (typeof input.body === 'string' ? input.body : new TextDecoder().decode(input.body));
   const diagnostic: Diagnostic = {
     file: input.path,
@@ -19,6 +19,6 @@ export function renderFailedPage(input: MarkdownInput, text: string | undefined,
 }
 
 /** A page whose body is published as given: raw HTML pages, and pages the chain could not render. */
-export function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage {
+export function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage<string> {
   return { path, html, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(html), diagnostics };
 }

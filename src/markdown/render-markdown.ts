@@ -11,7 +11,7 @@ import { createProcessor, type ProcessorOptions } from './processor.js';
 
 export type { MarkdownInput } from './page-data.js';
 
-export type RenderMarkdown = (input: MarkdownInput) => RenderedPage;
+export type RenderMarkdown = (input: MarkdownInput) => RenderedPage<string>;
 
 const utf8 = new TextDecoder();
 
@@ -46,7 +46,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
     }
   };
 
-  function renderText(text: string, input: MarkdownInput): RenderedPage {
+  function renderText(text: string, input: MarkdownInput): RenderedPage<string> {
     const pre = preprocessKramdown(text, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
     const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks, trailingIals: pre.trailingIals } });
     const tree = processor.parse(file);

@@ -16,7 +16,7 @@ export interface RenderTask {
 export type WrittenPage = Omit<RenderedPage, 'html'> & { htmlAt: number };
 
 /** Renders every page of the batch; the processor is built on the first task and reused after. */
-export default function renderBatch(task: RenderTask): Array<RenderedPage | WrittenPage> {
+export default function renderBatch(task: RenderTask): Array<RenderedPage<string> | WrittenPage> {
   const render = rendererFor(task.options);
   return task.inputs.map((input, i) => {
     const page = render(input);

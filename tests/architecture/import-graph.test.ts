@@ -12,7 +12,7 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
 /** The pipeline's stage folders, in order: a stage may import itself and earlier stages only. */
 const STAGES = ['config', 'discover', 'front-matter', 'nav', 'markdown', 'footnotes', 'seo', 'scholar', 'layout', 'search', 'write', 'publish'];
 /** Top-level modules any layer may use: small helpers that import no folder. */
-const HELPERS = ['errors', 'diagnostics', 'compact-text', 'list-files', 'html-text', 'code-unit-order', 'reuse', 'when-rendered', 'url-path'];
+const HELPERS = ['errors', 'diagnostics', 'list-files', 'html-text', 'code-unit-order', 'reuse', 'when-rendered', 'url-path'];
 /**
  * The layers over the stages, each importing only lower ones: the incremental layer and the parts of
  * the pipeline (0), the pipeline (1), what runs it for a purpose (2: into a folder, then checks, the dev server), the benchmark (3), the commands (4).

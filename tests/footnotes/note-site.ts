@@ -50,7 +50,7 @@ export function essayNav(chapters: readonly Page[], loose: readonly Page[] = [])
 let renderer: RenderMarkdown | undefined;
 
 /** Renders pages through the real Markdown chain. */
-export function renderAll(pages: readonly Page[]): Map<string, RenderedPage> {
+export function renderAll(pages: readonly Page[]): Map<string, RenderedPage<string>> {
   renderer ??= createMarkdownRenderer({ headingAnchors: false, notePlacement: 'inline' });
   return new Map(pages.map((p) => [p.path, renderer!(p)]));
 }
