@@ -12,14 +12,13 @@ import type { StaticFile } from './discover/discover-source.js';
 import { unsupportedKeys } from './config/unsupported-keys.js';
 import { droppedCollectionFiles } from './discover/dropped-collections.js';
 import { expandLiquidInPages } from './front-matter/expand-liquid.js';
-import type { Page } from './front-matter/page.js';
 import type { BuildMemo } from './incremental/build-memo.js';
 import { IncrementalBuild } from './incremental/incremental-build.js';
 import type { RenderStore } from './incremental/render-store.js';
 import { essayPrintPaths } from './layout/essay-print-pages.js';
 import { createTemplateEngine } from './layout/template-engine.js';
 import { layoutAsRendered, type FileKeyOf, type SearchableSource } from './layout-as-rendered.js';
-import { loadSitePages, type StageRunner } from './load-site.js';
+import { loadSitePages, type LoadedSite, type StageRunner } from './load-site.js';
 import type { RenderedPage } from './markdown/page-data.js';
 import { processorOptions } from './markdown/processor.js';
 import { renderPages, startRenderPool, type RenderPool } from './markdown/render-pool.js';
@@ -58,12 +57,10 @@ export interface BuildOptions {
   holdPages?: boolean | undefined;
 }
 
-export interface BuildResult {
-  config: SiteConfig;
-  pages: Page[];
-  statics: StaticFile[];
-  nav: NavTree;
+/** The site as far as its nav, then everything the later stages made of it. */
+export interface BuildResult extends LoadedSite {
   rendered: Map<string, RenderedPage>;
+  /** Every stage's findings, the front matter's and nav's included. */
   diagnostics: Diagnostic[];
   /** Milliseconds spent in each stage, in pipeline order; `notes+layout+write` is main-thread time spent during `markdown`. */
   timings: Array<[stage: string, ms: number]>;

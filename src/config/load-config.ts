@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import { readCheckConfig } from './check-config.js';
 import { kramdownMathEnabled, readKramdownOptions } from './kramdown-options.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, type AuxLink, type EditLinkConfig, type NavSort, type SiteConfig } from './site-config.js';
+import { readPublishedFiles } from './published-files.js';
 import { readSiteSettings } from './site-settings.js';
 import { parseYaml, YamlSyntaxError } from './yaml.js';
 
@@ -111,6 +112,7 @@ function resolveConfig(
     },
     kramdown: readKramdownOptions(raw['kramdown'], problems),
     check: readCheckConfig(dossier['check'], problems),
+    published: readPublishedFiles(raw),
     favicon: read.string('favicon_ico', '') || (existsSync(path.join(sourceDir, 'favicon.ico')) ? '/favicon.ico' : undefined),
     kramdownMath: kramdownMathEnabled(raw['kramdown']),
     templatesDir: existsSync(templatesDir) ? templatesDir : undefined,

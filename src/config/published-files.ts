@@ -1,6 +1,4 @@
 /** Which of Jekyll's plugin outputs a site publishes: what `plugins:` lists, or what `dossier.*` turns on or off. */
-import type { SiteConfig } from './site-config.js';
-
 export interface PublishedFiles {
   /** `sitemap.xml` and `robots.txt` (jekyll-sitemap). */
   sitemap: boolean;
@@ -13,8 +11,7 @@ export interface PublishedFiles {
 }
 
 /** Reads `plugins` (and Jekyll 3's `gems`), `dossier.sitemap`, `dossier.feed`, `feed.path`, `feed.posts_limit` and `redirect_from.json`. */
-export function publishedFiles(config: Pick<SiteConfig, 'raw'>): PublishedFiles {
-  const raw = config.raw;
+export function readPublishedFiles(raw: Readonly<Record<string, unknown>>): PublishedFiles {
   const plugins = new Set([...list(raw['plugins']), ...list(raw['gems'])]);
   const dossier = mapping(raw['dossier']);
   const feed = mapping(raw['feed']);

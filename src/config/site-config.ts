@@ -1,6 +1,7 @@
 /** The resolved site configuration every later stage reads. Raw YAML never leaves config/. */
 import type { CheckConfig } from './check-config.js';
 import type { KramdownOptions } from './kramdown-options.js';
+import type { PublishedFiles } from './published-files.js';
 import type { SiteSettings } from './site-settings.js';
 
 export type NavSort = 'case_sensitive' | 'case_insensitive';
@@ -60,6 +61,8 @@ export interface SiteConfig extends SiteSettings {
   };
   /** The `kramdown:` settings Dossier honours. */
   kramdown: KramdownOptions;
+  /** Which of Jekyll's plugin outputs (sitemap, feed, redirects.json) the site publishes. */
+  published: PublishedFiles;
   /** `dossier.check`: rule severities, ignored links, external-link settings. */
   check: CheckConfig;
   /** Site path or URL of the favicon: `favicon_ico`, else `/favicon.ico` when the source has one (Just the Docs' head). */

@@ -4,7 +4,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { Heading } from '../markdown/page-data.js';
 import type { NavNode, PageNav } from '../nav/nav-tree.js';
-import { publishedFiles } from '../config/published-files.js';
 import { seoHead, type SeoHead } from '../seo/seo-tags.js';
 import { siteIcons, type SiteIcons } from '../seo/site-icons.js';
 import { siteFeatures, type SiteFeatures } from './site-features.js';
@@ -108,7 +107,7 @@ export function applyLayout(
   const href = (url: string) => siteHref(config.baseurl, url);
   const title = page.data.title ?? '';
   const heading = titleHeading(title, input.headings);
-  const seo = seoHead({ url: page.url, data: page.data.raw, feedPath: publishedFiles(config).feedPath }, config);
+  const seo = seoHead({ url: page.url, data: page.data.raw, feedPath: config.published.feedPath }, config);
   const data: TemplateData = {
     site: config,
     page: {

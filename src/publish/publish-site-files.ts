@@ -4,7 +4,6 @@
  * A file the site itself provides is never replaced, as the plugins leave it alone too. Also the
  * assets its Just the Docs settings need: KaTeX's stylesheet and fonts, the callout stylesheet.
  */
-import { publishedFiles } from '../config/published-files.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { statSync } from 'node:fs';
@@ -28,7 +27,7 @@ export interface SiteFilesInput {
 
 /** Writes the plugin outputs the site asks for; returns warnings about redirects that were left out. */
 export function publishSiteFiles({ config, pages, statics, writer }: SiteFilesInput): Diagnostic[] {
-  const wanted = publishedFiles(config);
+  const wanted = config.published;
   const taken = new Set([...pages.map((page) => page.outputPath), ...statics.map((file) => file.path)]);
   const { redirects, diagnostics } = collectRedirects(pages, taken, config);
   for (const redirect of redirects) writer.write(redirect.outputPath, redirectPageHtml(redirect.to));
