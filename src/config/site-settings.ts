@@ -73,7 +73,8 @@ export interface SiteSettings {
 
 type Raw = Readonly<Record<string, unknown>>;
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
+/** A YAML mapping (not a list, a date or a scalar). */
+export const isMapping = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 
 /** The settings above, from the whole `_config.yml`. */

@@ -1,13 +1,10 @@
 /** Jekyll's `defaults:` in `_config.yml`: front-matter values given to every page a scope matches. */
 import picomatch from 'picomatch';
-import type { FrontMatterDefault } from '../config/site-settings.js';
+import { isMapping, type FrontMatterDefault } from '../config/site-settings.js';
 
 interface DefaultSet extends FrontMatterDefault {
   matches: (pagePath: string) => boolean;
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 
 const matchedSets = new WeakMap<readonly FrontMatterDefault[], DefaultSet[]>();
 
