@@ -20,6 +20,7 @@ import { renderNavHtml } from './nav/render-nav-html.js';
 import type { Reuse } from './reuse.js';
 import type { Scholar } from './scholar/scholar-pages.js';
 import type { SearchablePage } from './search/build-search-index.js';
+import { pageSections } from './search/page-sections.js';
 import { WhenRendered } from './when-rendered.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 
@@ -125,7 +126,9 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     // A `redirect_to` page is only a redirect once written; it has nothing to find.
     if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
       const title = page.data.title ?? config.title;
-      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms });
+      // The excerpts' text, made from the rendering so a kept page (layout skipped) still has it.
+      const sections = reuse.value(`sections:${page.path}`, () => [body.html], () => pageSections(body.html));
+      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, sections });
     }
   };
 }

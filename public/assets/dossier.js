@@ -444,7 +444,9 @@
     var article = document.querySelector('article.prose');
     if (!article) return;
     var n = 0;
-    Array.prototype.forEach.call(article.querySelectorAll('p'), function (paragraph) {
+    /* Pages built by Dossier carry their numbers already (src/layout/paragraph-ids.ts); older ones are numbered here by the same rule. */
+    var built = article.querySelector('p[id^="p-"]') !== null;
+    Array.prototype.forEach.call(built ? [] : article.querySelectorAll('p'), function (paragraph) {
       if (paragraph.id || paragraph.closest('[data-search-ignore], li, td, th, blockquote, aside')) return;
       n += 1;
       paragraph.id = 'p-' + n;

@@ -2,7 +2,8 @@
    note in a tooltip without leaving the paragraph. Progressive enhancement: without this script the
    references are plain links to the notes. Notes on other chapter pages are read from the inert
    <template class="footnote-templates"> the build appends, so nothing is fetched. Optional sidenotes
-   (body.sidenotes) copy each note next to its first reference; CSS shows them on wide screens only. */
+   (body.sidenotes, the default) copy each note next to its first reference; CSS shows them on wide screens
+   only, and while a note is shown in the margin its reference highlights it instead of opening a preview. */
 (function () {
   'use strict';
 
@@ -91,10 +92,32 @@
     tip.style.top = top + window.scrollY + 'px';
   }
 
+  /* Sidenotes by the href of their note; the one the reader is pointing at is marked. */
+  var sidenotes = Object.create(null);
+  var litSidenote = null;
+
+  /* The link's sidenote when it is on screen (wide screens), else null. */
+  function shownSidenote(link) {
+    var note = sidenotes[link.getAttribute('href')];
+    return note && note.getClientRects().length > 0 ? note : null;
+  }
+
+  function light(note) {
+    if (litSidenote) litSidenote.classList.remove('is-current');
+    litSidenote = note;
+    if (note) note.classList.add('is-current');
+  }
+
   /* Shows the link's note; false when it has none to show. */
   function show(link) {
     clearTimeout(hideTimer);
     if (current === link) return true;
+    var side = shownSidenote(link);
+    if (side) {
+      hide();
+      light(side);
+      return false;
+    }
     var content = noteContent(link);
     if (!content) return false;
     hide();
@@ -116,6 +139,7 @@
 
   function hide() {
     clearTimeout(hideTimer);
+    light(null);
     armed = null;
     if (current) current.removeAttribute('aria-describedby');
     current = null;
@@ -140,7 +164,7 @@
   document.addEventListener('pointerout', function (event) {
     if (event.pointerType !== 'mouse') return;
     var link = refFrom(event.target);
-    if (link && link === current && !link.contains(event.relatedTarget)) scheduleHide();
+    if (link && (link === current || litSidenote) && !link.contains(event.relatedTarget)) scheduleHide();
   });
   document.addEventListener('focusin', function (event) {
     var link = refFrom(event.target);
@@ -185,6 +209,7 @@
       var content = noteContent(links[i]);
       if (!content) continue;
       var note = document.createElement('span');
+      sidenotes[href] = note;
       note.className = 'sidenote';
       note.setAttribute('role', 'note');
       var number = document.createElement('span');

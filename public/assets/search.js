@@ -1,7 +1,8 @@
 /*
  * Dossier's search, loaded by dossier.js on first use. It reads the index `dossier build` writes
  * under search/ (format: src/search/build-search-index.ts), ranks pages with BM25 plus a title
- * boost, and builds excerpts from the result pages themselves.
+ * boost, and builds excerpts from the sections text the build stored per page (search/x/<id>.json):
+ * a query downloads index files only, never the result pages.
  *
  * Matching: every query word must match (AND). The last word matches as a prefix, since readers
  * type as they go; other words match whole, or as a prefix when four or more characters long, so
@@ -271,7 +272,7 @@ export function pageResult(manifest, hit, sections, words, excerptLength, stem) 
   };
 }
 
-/* ---------- Browser: loading the index and the result pages ---------- */
+/* ---------- Browser: loading the index and the excerpt files ---------- */
 
 const settings = { excerptLength: 30, indexUrl: null };
 let manifestLoad = null;
@@ -294,7 +295,7 @@ function indexUrl() {
 export function init() {
   if (manifestLoad === null) {
     manifestLoad = fetchJson(indexUrl()).then(function (manifest) {
-      if (manifest.version !== 1) throw new Error('search index version ' + manifest.version + ' is not supported');
+      if (manifest.version !== 2) throw new Error('search index version ' + manifest.version + ' is not supported');
       return manifest;
     });
     manifestLoad.catch(function () {
@@ -338,7 +339,7 @@ function loadStemmer() {
   return stemmerLoad;
 }
 
-/** Runs `query`; each result's `data()` fetches its page once for excerpts and resolves to what the UI shows. */
+/** Runs `query`; each result's `data()` fetches its page's excerpt file once and resolves to what the UI shows. */
 export async function search(query) {
   const [manifest, stem] = await Promise.all([init(), loadStemmer()]);
   // The same words searchIndex ranks with, typo marks included, so excerpts mark what matched.
@@ -380,60 +381,23 @@ export function debouncedSearch(query, _opts, ms) {
   });
 }
 
+/** The page's sections (`[{id, title, text}]`) from its excerpt file; the untitled opening one takes the page's title. */
 function sectionsOf(hit) {
-  const address = hit.url.split('#')[0];
-  let load = pageSections.get(address);
+  let load = pageSections.get(hit.id);
   if (load === undefined) {
-    load = fetch(address, { credentials: 'same-origin' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('could not load ' + address);
-        return response.text();
+    load = init()
+      .then(function (manifest) {
+        return fetchJson(new URL(manifest.excerpts + '/' + hit.id + '.json', indexUrl()));
       })
-      .then(function (html) {
-        return splitSections(new DOMParser().parseFromString(html, 'text/html'), hit.title);
+      .then(function (rows) {
+        return rows.map(function (row) {
+          return { id: row[0], title: row[1] || hit.title, text: row[2] };
+        });
       });
     load.catch(function () {
-      pageSections.delete(address);
+      pageSections.delete(hit.id);
     });
-    pageSections.set(address, load);
+    pageSections.set(hit.id, load);
   }
   return load;
-}
-
-// Text of these never reads well in an excerpt: ignored content, scripts, icons, note references in
-// the text, back-links. A note's own number stays, so an excerpt of the notes reads "12. Author, Title".
-const SKIP = '[data-search-ignore], script, style, template, [aria-hidden="true"], sup.footnote-sup, [role="doc-backlink"]:not(.footnote-number)';
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
-
-/** The searchable body of a page split at headings with ids: `[{id, title, text}]`. */
-function splitSections(doc, pageTitle) {
-  const body = doc.querySelector('[data-search-body]') || doc.body;
-  body.querySelectorAll(SKIP).forEach(function (el) {
-    el.remove();
-  });
-  let current = { id: '', title: pageTitle, parts: [] };
-  const sections = [current];
-  (function walk(node) {
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === 3) current.parts.push(child.data);
-      else if (child.nodeType === 1) {
-        if (/^H[1-6]$/.test(child.tagName) && child.id) {
-          current = { id: child.id, title: child.textContent.replace(/\s+/g, ' ').trim(), parts: [] };
-          sections.push(current);
-          continue;
-        }
-        const block = BLOCK.test(child.tagName);
-        if (block) current.parts.push(' ');
-        walk(child);
-        if (block) current.parts.push(' ');
-      }
-    }
-  })(body);
-  return sections
-    .map(function (s) {
-      return { id: s.id, title: s.title, text: s.parts.join('').replace(/\s+/g, ' ').trim() };
-    })
-    .filter(function (s, i) {
-      return i > 0 || s.text !== '';
-    });
 }

@@ -108,7 +108,7 @@ function resolveConfig(
     renderTimeoutMs: dRead.positiveNumber('render_timeout', DEFAULT_RENDER_TIMEOUT_MS / 1000) * 1000,
     footnotes: {
       placement: placement === 'end' ? 'end' : 'inline',
-      sidenotes: dRead.boolean('sidenotes', false),
+      sidenotes: dRead.boolean('sidenotes', true),
     },
     kramdown: readKramdownOptions(raw['kramdown'], problems),
     check: readCheckConfig(dossier['check'], problems),

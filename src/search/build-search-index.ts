@@ -2,7 +2,7 @@
  * Builds the site's full-text search index: an inverted index over page terms, as a manifest
  * and JSON shards that `public/assets/search.js` reads in the browser.
  *
- * Format (version 1), under `search/`:
+ * Format (version 2), under `search/`:
  * - `index.json`: `{version, token, flags, shardLength, shards, essays, pages, lengths}`.
  *   `token`/`flags` are TOKEN's source and flags, so the browser splits queries exactly as pages were split.
  *   `pages[i]` is `[url, title]` or `[url, title, essayIndex]` (into `essays`); `lengths[i]` is the
@@ -14,8 +14,12 @@
  * - A posting list is a flat array with one number per page, in page order:
  *   `(pageId - previousPageId) * 32 + (inTitle ? 16 : 0) + min(count, 15)`, the first page's delta
  *   counting from 0. A count above 15 adds nothing to BM25 worth storing.
+ * - `x/<pageId>.json`: the page's sections for excerpts, `[[anchor, heading, text], …]` (see
+ *   page-sections.ts; anchor and heading are '' before the first heading), each text cut after
+ *   EXCERPT_WORDS words. The browser reads the files of the results it shows, never the result pages.
  */
 import { byCodeUnits } from '../code-unit-order.js';
+import type { PageSection } from './page-sections.js';
 import { forEachTerm, MIN_TERM_LENGTH, TOKEN, tokenize, type SearchTerms } from '../markdown/page-terms.js';
 
 /** One page to index: its href on the site (baseurl included), its titles and its body terms. */
@@ -24,6 +28,8 @@ export interface SearchablePage {
   title: string;
   essay?: string | undefined;
   terms: SearchTerms;
+  /** The page's text split at headings, for excerpts; a page without any gets no excerpt file. */
+  sections?: readonly PageSection[] | undefined;
 }
 
 /** A file of the search bundle, with its path relative to the site root. */
@@ -36,8 +42,15 @@ export interface SearchIndexFile {
 export const SEARCH_BUNDLE_DIR = 'search';
 
 /** Bumped whenever the files' shape changes, so a stale `search.js` can tell. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
+/** Folder of the per-page excerpt files under the bundle. */
+const EXCERPT_DIR = 'x';
+/**
+ * Words of each section kept for excerpts: essays' sections are mostly shorter (the demo keeps 98% of
+ * its text), while a long section without headings would otherwise cost its whole text per result.
+ */
+export const EXCERPT_WORDS = 300;
 const SHARD_LENGTH = 2;
 const MAX_COUNT = 15;
 const TITLE_BIT = 16;
@@ -87,6 +100,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
     flags: TOKEN.flags,
     shardLength: SHARD_LENGTH,
     shards: names,
+    excerpts: EXCERPT_DIR,
     essays,
     pages: entries,
     lengths,
@@ -98,6 +112,11 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
     const body = members.map((t) => `${JSON.stringify(table.terms[t])}:[${values.subarray(starts[t], starts[t + 1]).join(',')}]`);
     files.push({ path: `${SEARCH_BUNDLE_DIR}/t/${name}.json`, data: `{${body.join(',')}}` });
   }
+  ordered.forEach((page, id) => {
+    if (page.sections === undefined || page.sections.length === 0) return;
+    const data = JSON.stringify(page.sections.map((s) => [s.id, s.title, firstWords(s.text, EXCERPT_WORDS)]));
+    files.push({ path: `${SEARCH_BUNDLE_DIR}/${EXCERPT_DIR}/${id}.json`, data });
+  });
   return files;
 }
 
@@ -163,6 +182,13 @@ class PostingTable {
     }
     return { starts, values };
   }
+}
+
+/** `text` up to its `count`th word, with `…` when cut. */
+function firstWords(text: string, count: number): string {
+  const space = /\s+/g;
+  for (let i = 0; i < count; i += 1) if (space.exec(text) === null) return text;
+  return `${text.slice(0, space.lastIndex).trimEnd()} …`;
 }
 
 function grown(array: Int32Array): Int32Array {

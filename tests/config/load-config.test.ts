@@ -4,6 +4,11 @@ import { ConfigError } from '../../src/errors.js';
 import { tempSite } from '../helpers/temp-site.js';
 
 describe('loadConfig', () => {
+  it('shows sidenotes unless dossier.sidenotes is false', () => {
+    expect(loadConfig(tempSite({ '_config.yml': 'title: T' })).footnotes.sidenotes).toBe(true);
+    expect(loadConfig(tempSite({ '_config.yml': 'title: T\ndossier:\n  sidenotes: false' })).footnotes.sidenotes).toBe(false);
+  });
+
   it('reads the Just the Docs keys essay sites set', () => {
     const dir = tempSite({
       '_config.yml': [
