@@ -14,6 +14,7 @@ import { redirectTarget } from './layout/redirect-page.js';
 import type { TemplateEngine } from './layout/template-engine.js';
 import { siteHref } from './url-path.js';
 import type { RenderedPage } from './markdown/page-data.js';
+import { readPageHtml } from './markdown/held-page.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
@@ -127,7 +128,7 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
       const title = page.data.title ?? config.title;
       // The excerpts' text, made from the rendering so a kept page (layout skipped) still has it.
-      const sections = reuse.value(`sections:${page.path}`, () => [body.html], () => pageSections(body.html));
+      const sections = reuse.value(`sections:${page.path}`, () => [body.html], () => pageSections(readPageHtml(body)));
       searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, sections });
     }
   };

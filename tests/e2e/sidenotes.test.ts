@@ -41,7 +41,7 @@ function layout(page: Page) {
       const r = el.getBoundingClientRect();
       return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
     };
-    const notes = [...document.querySelectorAll('.sidenote')].map((note) => ({
+    const notes = Array.from(document.querySelectorAll('.sidenote')).map((note) => ({
       note: box(note),
       ref: box(note.previousElementSibling),
     }));
