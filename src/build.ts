@@ -17,7 +17,7 @@ import type { BuildMemo } from './incremental/build-memo.js';
 import { IncrementalBuild } from './incremental/incremental-build.js';
 import type { RenderStore } from './incremental/render-store.js';
 import { essayPrintPaths } from './layout/essay-print-pages.js';
-import { createTemplateEngine } from './layout/template-engine.js';
+import { createTemplateEngine, type TemplateEngine } from './layout/template-engine.js';
 import { layoutAsRendered, type FileKeyOf, type SearchableSource } from './layout-as-rendered.js';
 import { loadSitePages, type StageRunner } from './load-site.js';
 import type { RenderedPage } from './markdown/page-data.js';
@@ -56,6 +56,8 @@ export interface BuildOptions {
    * result's `rendered` is then empty and its pages' bodies cannot be read.
    */
   holdPages?: boolean | undefined;
+  /** Loads the templates from the site's override folder (default createTemplateEngine; `check` passes one that runs no site code). */
+  templates?: ((overrideDir: string | undefined) => TemplateEngine) | undefined;
 }
 
 export interface BuildResult {
@@ -94,7 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;
     const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
-    const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    const templates = reuse.value('templates', () => [config], () => (options.templates ?? createTemplateEngine)(config.templatesDir));
     // Citable essays and chapters: their metadata, citations and index tags (scholar/).
     const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
     diagnostics.push(...scholar.diagnostics);
