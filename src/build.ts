@@ -56,6 +56,8 @@ export interface BuildOptions {
    * result's `rendered` is then empty and its pages' bodies cannot be read.
    */
   holdPages?: boolean | undefined;
+  /** A render worker kept between builds (the dev server's), for edits too small for a pool of their own; not closed here. */
+  renderPool?: RenderPool | undefined;
   /** Loads the templates from the site's override folder (default createTemplateEngine; `check` passes one that runs no site code). */
   templates?: ((overrideDir: string | undefined) => TemplateEngine) | undefined;
 }
@@ -113,7 +115,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
     for (const file of scholar.files()) writer.write(file.path, file.text);
     await time('markdown', () =>
-      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
+      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, lastingPool: options.renderPool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.

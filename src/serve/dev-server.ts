@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config.js';
 import { BuildMemo } from '../incremental/build-memo.js';
 import { DiskRenderStore, MemoryRenderStore } from '../incremental/render-store.js';
 import { processorOptions } from '../markdown/processor.js';
+import { lastingRenderPool, type RenderPool } from '../markdown/render-pool.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -57,6 +58,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const cache = new MemoryRenderStore(options.cacheDir === undefined ? undefined : new DiskRenderStore(options.cacheDir));
   // Each build's intermediate results, kept while only pages are edited (see BuildOptions.memo).
   let memo = new BuildMemo();
+  // Edits render on one worker kept for the server's life: a page past the render budget is stopped
+  // there, and this thread keeps answering requests meanwhile.
+  const renderPool = lastingRenderPool();
   const live = new LiveReload();
   const listeners = new Set<(outcome: RebuildOutcome) => void>();
   let served: ServedSite = { files: new Map(), baseurl: '' };
@@ -71,7 +75,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // A page file read while an editor was still writing it is read again, never served as a 404.
     const attempt = await buildOrProblems(() =>
       buildSettled(
-        () => buildSite({ sourceDir, writer, cache, memo }),
+        () => buildSite({ sourceDir, writer, cache, memo, renderPool }),
         (built) => new Set(built.pages.map((p) => p.path)),
         () => servedPages,
         sourceDir,
@@ -135,13 +139,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const firstResult = await firstBuild;
   // Edits that come in meanwhile stop the warm-up: a rebuild is running then.
   // A failed warm-up costs only speed: the next edit loads the chain itself.
-  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => running !== undefined).catch(() => undefined);
+  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => running !== undefined, renderPool).catch(() => undefined);
 
   const server: Server = createServer(createSiteHandler(() => served, live));
   try {
     await listen(server, options.port, options.host ?? '127.0.0.1');
   } catch (error) {
     await watcher.close();
+    await warming;
+    await renderPool?.close();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -159,6 +165,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await watcher.close();
       await warming;
       if (running !== undefined) await running.catch(() => undefined);
+      await renderPool?.close();
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -215,21 +222,32 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 const WARM_UP_PAGES = 12;
 
 /**
- * A first build from the cache never loads the Markdown chain in this thread, so the first edit
- * would pay for loading it (about 0.2 s) and for running it unoptimised. This renders a few of the
- * site's Markdown pages in idle moments, one per turn of the event loop, and stops as soon as a
- * rebuild starts (`busy`). Renderings are thrown away: caches and the served site are untouched.
+ * A first build from the cache never loads the Markdown chain where edits render (the lasting worker,
+ * or this thread when running from sources), so the first edit would pay for loading it (about 0.2 s)
+ * and for running it unoptimised. This renders a few of the site's Markdown pages in idle moments, one
+ * at a time, and stops as soon as a rebuild starts (`busy`). Pages that failed to render (too deep, or
+ * past the budget) are never among them. Renderings are thrown away: caches and the served site are untouched.
  */
-async function warmUpRenderer(result: BuildResult, busy: () => boolean): Promise<void> {
-  const pages = result.pages.filter((page) => page.kind === 'markdown');
+async function warmUpRenderer(result: BuildResult, busy: () => boolean, pool: RenderPool | undefined): Promise<void> {
+  const failed = new Set(result.diagnostics.filter((d) => d.rule === 'markdown/render-failed').map((d) => d.file));
+  const pages = result.pages.filter((page) => page.kind === 'markdown' && !failed.has(page.path));
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / WARM_UP_PAGES)) === 0).slice(0, WARM_UP_PAGES);
   if (sample.length === 0) return;
+  const options = processorOptions(result.config);
+  const inputOf = (page: (typeof sample)[number]) => ({ path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine });
+  if (pool !== undefined) {
+    for (const page of sample) {
+      if (busy()) return;
+      await pool.runWithin({ options, inputs: [inputOf(page)] }, result.config.renderTimeoutMs);
+    }
+    return;
+  }
   const { rendererFor } = await import('../markdown/render-markdown.js');
-  const render = rendererFor(processorOptions(result.config));
+  const render = rendererFor(options);
   for (const page of sample) {
     await new Promise((resolve) => setImmediate(resolve));
     if (busy()) return;
-    render({ path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine });
+    render(inputOf(page));
   }
 }
 
