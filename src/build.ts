@@ -16,7 +16,7 @@ import type { BuildMemo } from './incremental/build-memo.js';
 import { IncrementalBuild } from './incremental/incremental-build.js';
 import type { RenderStore } from './incremental/render-store.js';
 import { essayPrintPaths } from './layout/essay-print-pages.js';
-import { createTemplateEngine } from './layout/template-engine.js';
+import { createTemplateEngine, type TemplateEngine } from './layout/template-engine.js';
 import { layoutAsRendered, type FileKeyOf, type SearchableSource } from './layout-as-rendered.js';
 import { loadSitePages, type LoadedSite, type StageRunner } from './load-site.js';
 import type { RenderedPage } from './markdown/page-data.js';
@@ -55,6 +55,10 @@ export interface BuildOptions {
    * result's `rendered` is then empty and its pages' bodies cannot be read.
    */
   holdPages?: boolean | undefined;
+  /** A render worker kept between builds (the dev server's), for edits too small for a pool of their own; not closed here. */
+  renderPool?: RenderPool | undefined;
+  /** Loads the templates from the site's override folder (default createTemplateEngine; `check` passes one that runs no site code). */
+  templates?: ((overrideDir: string | undefined) => TemplateEngine) | undefined;
 }
 
 /** The site as far as its nav, then everything the later stages made of it. */
@@ -91,7 +95,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;
     const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
-    const templates = reuse.value('templates', () => [config], () => createTemplateEngine(config.templatesDir));
+    const templates = reuse.value('templates', () => [config], () => (options.templates ?? createTemplateEngine)(config.templatesDir));
     // Citable essays and chapters: their metadata, citations and index tags (scholar/).
     const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
     diagnostics.push(...scholar.diagnostics);
@@ -108,7 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
     for (const file of scholar.files()) writer.write(file.path, file.text);
     await time('markdown', () =>
-      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
+      renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, lastingPool: options.renderPool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.

@@ -4,6 +4,7 @@ import type { CheckConfig } from '../config/check-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { defaultCacheDir, diskBuildCaches } from '../incremental/disk-build-caches.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { createOwnTemplateEngine } from '../layout/template-engine.js';
 import { MemoryWriter } from '../write/writer.js';
 import { checkChapterLists } from './check-chapter-lists.js';
 import { ruleSetting } from './rule-setting.js';
@@ -32,7 +33,7 @@ export interface CheckResult {
 /** Rules the build reports as warnings that `check` treats as errors: wrong notes mislead readers. */
 const PROMOTED_TO_ERROR = /^notes\//;
 
-/** Builds the site at `sourceDir` in memory and checks it. Bad config throws a ConfigError. */
+/** Builds the site at `sourceDir` in memory, running none of its template code, and checks it. Bad config throws a ConfigError. */
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   // Bad check settings fail here, with every other config problem, before anything is built (exit code 2).
   const config = loadConfig(options.sourceDir);
@@ -40,7 +41,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const t0 = performance.now();
   // The build's caches make `check` after `build` skip re-rendering and re-indexing unchanged pages.
   const caches = diskBuildCaches(defaultCacheDir(config.sourceDir));
-  const build = await buildSite({ sourceDir: config.sourceDir, config, writer, ...caches });
+  // Pages are laid out with Dossier's own templates: a site's templates are code, and the findings come
+  // from the Markdown and the structure Dossier adds around it (docs/safety.md).
+  const build = await buildSite({ sourceDir: config.sourceDir, config, writer, templates: createOwnTemplateEngine, ...caches });
   const buildMs = performance.now() - t0;
   const result = await checkBuiltSite(build, writer.files, config.check, options);
   result.timings.build = buildMs;

@@ -19,13 +19,44 @@ export interface TemplateEngine {
 
 /** Loads `templates/**.eta`, then the site's folder on top (same relative name overrides). */
 export function createTemplateEngine(overrideDir: string | undefined): TemplateEngine {
+  const sources = new Map([...readTemplates(DEFAULT_TEMPLATES_DIR), ...readTemplates(overrideDir)]);
+  const eta = compileTemplates(sources);
+  return {
+    sources,
+    has: (name) => sources.has(name),
+    render: (name, data) => renderTemplate(eta, name, data),
+  };
+}
+
+/**
+ * Dossier's own templates, for `dossier check`: the site's overrides are compiled, so a broken one is
+ * still reported, but never run (a template is code). A layout only the site has is laid out with
+ * Dossier's `default`, as if the site's template framed the page the way Dossier's does.
+ */
+export function createOwnTemplateEngine(overrideDir: string | undefined): TemplateEngine {
+  const sources = readTemplates(DEFAULT_TEMPLATES_DIR);
+  const eta = compileTemplates(sources);
+  const site = readTemplates(overrideDir);
+  // Compiling makes a function of each template without calling it: syntax errors, no side effects.
+  compileTemplates(site);
+  return {
+    sources,
+    has: (name) => sources.has(name) || site.has(name),
+    render: (name, data) => renderTemplate(eta, sources.has(name) ? name : 'default', data),
+  };
+}
+
+/** Name (relative path without `.eta`) → text of every template in `dir`; none when it is absent. */
+function readTemplates(dir: string | undefined): Map<string, string> {
   const sources = new Map<string, string>();
-  for (const dir of [DEFAULT_TEMPLATES_DIR, overrideDir]) {
-    if (dir === undefined || !existsSync(dir)) continue;
-    for (const rel of listFiles(dir).filter((name) => name.endsWith('.eta'))) {
-      sources.set(rel.replace(/\.eta$/, ''), readFileSync(path.join(dir, rel), 'utf8'));
-    }
+  if (dir === undefined || !existsSync(dir)) return sources;
+  for (const rel of listFiles(dir).filter((name) => name.endsWith('.eta'))) {
+    sources.set(rel.replace(/\.eta$/, ''), readFileSync(path.join(dir, rel), 'utf8'));
   }
+  return sources;
+}
+
+function compileTemplates(sources: ReadonlyMap<string, string>): Eta {
   const eta = new Eta({ autoEscape: true, cache: true, useWith: false, varName: 'it' });
   for (const [name, text] of sources) {
     try {
@@ -34,19 +65,16 @@ export function createTemplateEngine(overrideDir: string | undefined): TemplateE
       throw new TemplateError(`template ${name}.eta cannot be compiled: ${(error as Error).message}`, { cause: error });
     }
   }
-  return {
-    sources,
-    has: (name) => sources.has(name),
-    render(name, data) {
-      try {
-        return eta.render(`@${name}`, data);
-      } catch (error) {
-        throw new TemplateError(`template ${name}.eta failed: ${(error as Error).message}`, {
-          cause: error,
-          hint: 'check the template named in the message',
-        });
-      }
-    },
-  };
+  return eta;
 }
 
+function renderTemplate(eta: Eta, name: string, data: object): string {
+  try {
+    return eta.render(`@${name}`, data);
+  } catch (error) {
+    throw new TemplateError(`template ${name}.eta failed: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'check the template named in the message',
+    });
+  }
+}

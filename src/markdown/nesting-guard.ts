@@ -1,13 +1,13 @@
 /**
  * A cheap look at a page's Markdown before it is parsed, for shapes that make the parser's work grow
  * far faster than the text: containers nested thousands deep on one line (`- - - - … x`, `> > > …`)
- * and paragraphs with thousands of emphasis delimiters (`*a *a *a … a* a* a*`). No real essay comes
+ * and paragraphs with thousands of emphasis or strikethrough delimiters (`*a *a *a … a* a* a*`, `~a ~a … a~ a~`). No real essay comes
  * near these limits; a page past them is published as text with `markdown/render-failed`.
  */
 
 /** Most list or quote markers opening containers at the start of one line. */
 export const MAX_CONTAINER_DEPTH = 100;
-/** Most `*` or `_` delimiter runs in one paragraph. */
+/** Most `*`, `_` or `~` delimiter runs in one paragraph. */
 export const MAX_EMPHASIS_RUNS = 1_000;
 
 const CONTAINER_MARKER = /^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*/;
@@ -25,7 +25,7 @@ export function nestingProblem(text: string): { line: number; reason: string } |
     }
     const depth = containerDepth(line);
     if (depth > MAX_CONTAINER_DEPTH) return { line: i + 1, reason: `${depth} lists or quotes nested on one line (at most ${MAX_CONTAINER_DEPTH})` };
-    runs += line.match(/[*_]+/g)?.length ?? 0;
+    runs += line.match(/[*_~]+/g)?.length ?? 0;
     if (runs > MAX_EMPHASIS_RUNS) return { line: paragraphStart, reason: `more than ${MAX_EMPHASIS_RUNS} emphasis markers in one paragraph` };
   }
   return undefined;

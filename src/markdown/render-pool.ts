@@ -10,6 +10,7 @@ import type { RenderedPage } from './page-data.js';
 import type { RenderCache } from './render-cache.js';
 import type { ProcessorOptions } from './processor.js';
 import type { MarkdownInput } from './render-markdown.js';
+import { newPageClock, watchPageClock } from './page-clock.js';
 import { renderFailedPage } from './render-failed.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
 
@@ -20,7 +21,7 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
-/** Below this many pages to render, starting workers costs more than it saves. */
+/** Below this many pages to render, one worker thread renders them: more would cost more than they save. */
 export const MIN_PAGES_FOR_WORKERS = 50;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
@@ -96,28 +97,31 @@ export class RenderPool {
   }
 
   /**
-   * Renders one batch within `timeoutMs`. Past it, the worker is terminated (piscina starts another)
-   * and each page is tried alone with the same budget; a page that still runs out of time is
-   * published as its own text with `markdown/render-failed`, so one pathological page costs at most
-   * two budgets and never stalls the build.
+   * Renders one batch, giving each page `timeoutMs` from the moment its worker starts it (a page clock,
+   * page-clock.ts). A page past it has its worker terminated (piscina starts another) and is published
+   * as its own text with `markdown/render-failed`; the batch's other pages are rendered again without
+   * it, so one pathological page costs one budget and never stalls the build.
    */
   async runWithin(task: RenderTask, timeoutMs: number): Promise<Array<RenderedPage | WrittenPage>> {
+    const clock = newPageClock();
+    const controller = new AbortController();
+    let slow: number | undefined;
+    const stop = watchPageClock(clock, timeoutMs, (index) => {
+      slow = index;
+      controller.abort();
+    });
     try {
-      return await this.piscina.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      return await this.piscina.run({ ...task, clock }, { signal: controller.signal });
     } catch (error) {
-      if (!isAbort(error)) throw error;
+      if (slow === undefined || !isAbort(error)) throw error;
+    } finally {
+      stop();
     }
-    if (task.inputs.length === 1) {
-      const input = task.inputs[0] as MarkdownInput;
-      const failed = renderFailedPage(input, undefined, `it took longer than ${timeoutMs / 1000} s`);
-      timedOut.add(failed);
-      return [failed];
-    }
-    const pages = await Promise.all(task.inputs.map((input, i) => {
-      const entry = task.entries?.[i];
-      return this.runWithin({ options: task.options, inputs: [input], ...(entry === undefined ? {} : { entries: [entry] }) }, timeoutMs);
-    }));
-    return pages.flat();
+    const failed = renderFailedPage(task.inputs[slow] as MarkdownInput, undefined, `it took longer than ${timeoutMs / 1000} s`);
+    timedOut.add(failed);
+    const rest = task.inputs.flatMap((_, i) => (i === slow ? [] : [i]));
+    const others = rest.length === 0 ? [] : await this.runWithin(subTask(task, rest), timeoutMs);
+    return [...others.slice(0, slow), failed, ...others.slice(slow)];
   }
 
   /** Stops every worker; later calls wait for the same stop. */
@@ -125,6 +129,16 @@ export class RenderPool {
     this.closing ??= this.piscina.destroy();
     return this.closing;
   }
+}
+
+/** The pages of `task` at `indices`, with their page files. */
+function subTask(task: RenderTask, indices: readonly number[]): RenderTask {
+  const { entries } = task;
+  return {
+    options: task.options,
+    inputs: indices.map((i) => task.inputs[i] as MarkdownInput),
+    ...(entries === undefined ? {} : { entries: indices.map((i) => entries[i]) }),
+  };
 }
 
 /**
@@ -136,6 +150,12 @@ export function startRenderPool(pageCount: number, cache: RenderCache | undefine
   const cold = cache === undefined || cache.isCold();
   const file = cold ? workerFile() : undefined;
   return file === undefined ? undefined : new RenderPool(file, threads);
+}
+
+/** One worker thread to keep between builds (the dev server's), or undefined when running from sources. The caller closes it. */
+export function lastingRenderPool(): RenderPool | undefined {
+  const file = workerFile();
+  return file === undefined ? undefined : new RenderPool(file, 1);
 }
 
 export interface RenderPagesOptions {
@@ -156,7 +176,12 @@ export interface RenderPagesOptions {
    * it once or twice. A dev server reads every page on every rebuild, so it keeps strings.
    */
   compactHtml?: boolean | undefined;
-  /** How long one page may take on a worker (default DEFAULT_RENDER_TIMEOUT_MS); pages rendered in this thread are not timed. */
+  /**
+   * A pool the caller keeps between builds (the dev server's one thread), used for pages too few for
+   * a pool of their own and never closed here, so an edit does not wait for a worker to start.
+   */
+  lastingPool?: RenderPool | undefined;
+  /** How long one page may take on a worker (default DEFAULT_RENDER_TIMEOUT_MS); pages rendered in this thread (from sources) are not timed. */
   timeoutMs?: number | undefined;
 }
 
@@ -167,7 +192,7 @@ export interface RenderStats {
   threads: number;
 }
 
-/** Renders every input (cache first, then workers or this thread), returning results by page path (none when `onRendered` takes them). */
+/** Renders every input (cache first, then workers), returning results by page path (none when `onRendered` takes them). */
 export async function renderPages(
   inputs: readonly MarkdownInput[],
   options: RenderPagesOptions,
@@ -190,19 +215,16 @@ export async function renderPages(
   const store = (page: RenderedPage) => finished(cache !== undefined ? cache.keep(page.path, page) : compactHtml ? compact(page) : page);
 
   const wantThreads = options.threads ?? availableParallelism();
-  // The worker is looked for (a few hundred stats when bundled) only when workers would be used: not
-  // for a dev-server edit or a build of cache hits. A pool started early has found it already.
-  const enough = todo.length >= MIN_PAGES_FOR_WORKERS && wantThreads > 0;
-  const file = !enough ? undefined : (options.pool?.file ?? workerFile());
+  const workers = todo.length === 0 || wantThreads <= 0 ? undefined : workersFor(todo.length, wantThreads, options);
   let threads = 0;
-  if (file === undefined) {
+  if (workers === undefined) {
     // A pool started early for a site that turned out to be cached stops while this thread works.
     const unused = options.pool?.close();
     announceHits();
     await renderInThread(todo, options, store);
     await unused;
   } else {
-    const pool = options.pool ?? new RenderPool(file, wantThreads);
+    const { pool, lasting } = workers;
     threads = pool.threads;
     try {
       const feeding = renderOnWorkers(pool, todo, options, { store, finished });
@@ -212,7 +234,7 @@ export async function renderPages(
         await feeding;
       }
     } finally {
-      await pool.close();
+      if (!lasting) await pool.close();
     }
   }
   cache?.finish();
@@ -224,6 +246,22 @@ export async function renderPages(
     if (rendered !== undefined) ordered.set(page.path, rendered);
   }
   return ordered;
+}
+
+/**
+ * The workers to render `count` pages on, or undefined to render in this thread (running from
+ * sources, with no compiled worker). Even a few pages go to a worker, since only a worker can be
+ * stopped when a page runs past its budget: many get one thread per core (or the pool started early);
+ * a few get the caller's lasting pool, or one new thread, which costs about what loading the Markdown
+ * chain in this thread would. The worker file is looked for (a few hundred stats when bundled) only
+ * when no pool is at hand.
+ */
+function workersFor(count: number, wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
+  if (options.pool !== undefined) return { pool: options.pool, lasting: false };
+  const many = count >= MIN_PAGES_FOR_WORKERS && wantThreads > 1;
+  if (options.lastingPool !== undefined && !many) return { pool: options.lastingPool, lasting: true };
+  const file = workerFile();
+  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1), lasting: false };
 }
 
 /**
@@ -247,7 +285,7 @@ function progressStep(count: number): number {
   return Math.max(250, Math.ceil(count / 10));
 }
 
-/** Renders `todo` in this thread, for small sites and dev-server edits. */
+/** Renders `todo` in this thread, when running from sources (tests): no time budget, only the nesting guard. */
 async function renderInThread(todo: readonly MarkdownInput[], options: RenderPagesOptions, store: (page: RenderedPage) => void): Promise<void> {
   if (todo.length === 0) return;
   // Loaded only here: a build whose pages all render on workers (or come from the cache) never

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config.js';
 import { BuildMemo } from '../incremental/build-memo.js';
 import { DiskRenderStore, MemoryRenderStore } from '../incremental/render-store.js';
 import { processorOptions } from '../markdown/processor.js';
+import { lastingRenderPool, type RenderPool } from '../markdown/render-pool.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
 import { MemoryWriter } from '../write/writer.js';
@@ -67,13 +68,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const firstResult = await queue.first(() => firstBuild(state, live, log));
   // Edits that come in meanwhile stop the warm-up: a rebuild is running then.
   // A failed warm-up costs only speed: the next edit loads the chain itself.
-  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => queue.running !== undefined).catch(() => undefined);
+  const warming = firstResult === undefined ? undefined : warmUpRenderer(firstResult, () => queue.running !== undefined, state.renderPool).catch(() => undefined);
 
   const server: Server = createServer(createSiteHandler(() => state.served, live));
   try {
     await listen(server, options.port, options.host ?? '127.0.0.1');
   } catch (error) {
     await watcher.close();
+    await warming;
+    await state.renderPool?.close();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -89,6 +92,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await watcher.close();
       await warming;
       if (queue.running !== undefined) await queue.running.catch(() => undefined);
+      await state.renderPool?.close();
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -107,6 +111,11 @@ interface DevState {
   servedErrors: Set<string>;
   /** Source paths of the served pages. */
   servedPages: Set<string>;
+  /**
+   * Edits render on one worker kept for the server's life: a page past the render budget is stopped
+   * there, and this thread keeps answering requests meanwhile (undefined when running from sources).
+   */
+  renderPool: RenderPool | undefined;
 }
 
 /** Nothing served yet; the render cache starts from the on-disk one when there is one. */
@@ -118,6 +127,7 @@ function initialState(options: DevServerOptions): DevState {
     served: { files: new Map(), baseurl: '' },
     servedErrors: new Set(),
     servedPages: new Set(),
+    renderPool: lastingRenderPool(),
   };
 }
 
@@ -129,7 +139,7 @@ async function buildOnce(state: DevState, log: (line: string) => void): Promise<
   // A page file read while an editor was still writing it is read again, never served as a 404.
   const attempt = await buildOrProblems(() =>
     buildSettled(
-      () => buildSite({ sourceDir, writer, cache, memo: state.memo }),
+      () => buildSite({ sourceDir, writer, cache, memo: state.memo, renderPool: state.renderPool }),
       (built) => new Set(built.pages.map((p) => p.path)),
       () => state.servedPages,
       sourceDir,
@@ -261,21 +271,32 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 const WARM_UP_PAGES = 12;
 
 /**
- * A first build from the cache never loads the Markdown chain in this thread, so the first edit
- * would pay for loading it (about 0.2 s) and for running it unoptimised. This renders a few of the
- * site's Markdown pages in idle moments, one per turn of the event loop, and stops as soon as a
- * rebuild starts (`busy`). Renderings are thrown away: caches and the served site are untouched.
+ * A first build from the cache never loads the Markdown chain where edits render (the lasting worker,
+ * or this thread when running from sources), so the first edit would pay for loading it (about 0.2 s)
+ * and for running it unoptimised. This renders a few of the site's Markdown pages in idle moments, one
+ * at a time, and stops as soon as a rebuild starts (`busy`). Pages that failed to render (too deep, or
+ * past the budget) are never among them. Renderings are thrown away: caches and the served site are untouched.
  */
-async function warmUpRenderer(result: BuildResult, busy: () => boolean): Promise<void> {
-  const pages = result.pages.filter((page) => page.kind === 'markdown');
+async function warmUpRenderer(result: BuildResult, busy: () => boolean, pool: RenderPool | undefined): Promise<void> {
+  const failed = new Set(result.diagnostics.filter((d) => d.rule === 'markdown/render-failed').map((d) => d.file));
+  const pages = result.pages.filter((page) => page.kind === 'markdown' && !failed.has(page.path));
   const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(pages.length / WARM_UP_PAGES)) === 0).slice(0, WARM_UP_PAGES);
   if (sample.length === 0) return;
+  const options = processorOptions(result.config);
+  const inputOf = (page: (typeof sample)[number]) => ({ path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine });
+  if (pool !== undefined) {
+    for (const page of sample) {
+      if (busy()) return;
+      await pool.runWithin({ options, inputs: [inputOf(page)] }, result.config.renderTimeoutMs);
+    }
+    return;
+  }
   const { rendererFor } = await import('../markdown/render-markdown.js');
-  const render = rendererFor(processorOptions(result.config));
+  const render = rendererFor(options);
   for (const page of sample) {
     await new Promise((resolve) => setImmediate(resolve));
     if (busy()) return;
-    render({ path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine });
+    render(inputOf(page));
   }
 }
 
