@@ -22,6 +22,8 @@ function isAbort(error: unknown): boolean {
 
 /** Below this many pages to render, starting workers costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 50;
+/** Or this many characters of Markdown to render: a few very long pages keep two workers busy too. */
+const MIN_CHARS_FOR_WORKERS = 2_000_000;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
 /**
@@ -192,7 +194,7 @@ export async function renderPages(
   const wantThreads = options.threads ?? availableParallelism();
   // The worker is looked for (a few hundred stats when bundled) only when workers would be used: not
   // for a dev-server edit or a build of cache hits. A pool started early has found it already.
-  const enough = todo.length >= MIN_PAGES_FOR_WORKERS && wantThreads > 0;
+  const enough = (todo.length >= MIN_PAGES_FOR_WORKERS || totalChars(todo) >= MIN_CHARS_FOR_WORKERS) && wantThreads > 0;
   const file = !enough ? undefined : (options.pool?.file ?? workerFile());
   let threads = 0;
   if (file === undefined) {
@@ -314,12 +316,24 @@ function toInput(page: MarkdownInput): MarkdownInput {
   return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
 }
 
-/** Batches of about BATCH_CHARS of Markdown each. */
+function totalChars(inputs: readonly MarkdownInput[]): number {
+  let chars = 0;
+  for (const input of inputs) chars += input.body.length;
+  return chars;
+}
+
+/**
+ * Batches of about BATCH_CHARS of Markdown each. Pages longer than a batch go first, longest first, each
+ * in a batch of its own: a 1 MB page started last would leave one worker busy long after the other is
+ * done. The rest keep source order, so an essay's chapters come back together and it is laid out early.
+ */
 function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
-  const batches: MarkdownInput[][] = [];
+  const long = inputs.filter((input) => input.body.length >= BATCH_CHARS).sort((a, b) => b.body.length - a.body.length);
+  const batches: MarkdownInput[][] = long.map((input) => [input]);
   let current: MarkdownInput[] = [];
   let size = 0;
   for (const input of inputs) {
+    if (input.body.length >= BATCH_CHARS) continue;
     current.push(input);
     size += input.body.length;
     if (size >= BATCH_CHARS) {
