@@ -1,5 +1,5 @@
 /** Whole-process timings for the benchmark: `node bin/dossier.js build` with nothing changed, and `npm run build`'s path on the demo. */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(REPO, 'bin', 'dossier.js');
 
-/** Wall ms of running `node args…` in `cwd` to the end. */
+/** Wall ms of running `node args…` in `cwd` to the end; exit code 1 (content errors reported) is a finished build too. */
 function timeNode(args: readonly string[], cwd: string): number {
   const t0 = performance.now();
-  execFileSync(process.execPath, args, { cwd, stdio: 'ignore' });
+  const run = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`node ${args.join(' ')} failed (${run.status ?? run.signal}): ${run.stderr.toString()}`);
   return performance.now() - t0;
 }
 

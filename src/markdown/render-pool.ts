@@ -20,6 +20,18 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
+/** Markdown characters one render budget (the configured timeout) covers; longer tasks get budgets in proportion. */
+const CHARS_PER_BUDGET = 250_000;
+
+/**
+ * The time a task may take: the configured budget, stretched for tasks over CHARS_PER_BUDGET, since a
+ * sound 1 MB page takes four times as long as a 250 KB one. The budget is there to stop pages whose
+ * cost grows faster than their size, and those still run out of it.
+ */
+function budgetFor(inputs: readonly MarkdownInput[], timeoutMs: number): number {
+  return Math.round(timeoutMs * Math.max(1, totalChars(inputs) / CHARS_PER_BUDGET));
+}
+
 /** Below this many pages to render, starting workers costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 50;
 /** Or this many characters of Markdown to render: a few very long pages keep two workers busy too. */
@@ -104,14 +116,15 @@ export class RenderPool {
    * two budgets and never stalls the build.
    */
   async runWithin(task: RenderTask, timeoutMs: number): Promise<Array<RenderedPage | WrittenPage>> {
+    const budget = budgetFor(task.inputs, timeoutMs);
     try {
-      return await this.piscina.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      return await this.piscina.run(task, { signal: AbortSignal.timeout(budget) });
     } catch (error) {
       if (!isAbort(error)) throw error;
     }
     if (task.inputs.length === 1) {
       const input = task.inputs[0] as MarkdownInput;
-      const failed = renderFailedPage(input, undefined, `it took longer than ${timeoutMs / 1000} s`);
+      const failed = renderFailedPage(input, undefined, `it took longer than ${budget / 1000} s`);
       timedOut.add(failed);
       return [failed];
     }
