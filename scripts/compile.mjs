@@ -7,39 +7,22 @@
 // the same way. `--force` compiles regardless.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stampFile = path.join(root, 'dist', '.compile-stamp');
-// Sizes and times of the inputs when the stamp last matched: while they are the same, the inputs are not
-// read again (a shortcut only; any difference falls back to the content hash, which decides).
-const statsFile = path.join(root, 'dist', '.compile-stats');
 const outputs = ['dist/cli/main.js', 'dist/markdown/render-worker.js'];
 
-/** Every file tsc and the bundler read from this repository, relative, sorted. */
-function inputFiles() {
-  return readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
+/** A hash of everything tsc and the bundler read from this repository. */
+function inputsFingerprint() {
+  const hash = createHash('sha256');
+  const files = readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
     .concat(['tsconfig.json', 'package-lock.json', 'scripts/bundle-worker.mjs'])
     .sort();
-}
-
-/** One line per input: its path, size and modification time. */
-function inputStats(files) {
-  return files
-    .map((file) => {
-      const stats = statSync(path.join(root, file), { throwIfNoEntry: false });
-      return `${file}\t${stats?.size ?? '-'}\t${stats?.mtimeMs ?? '-'}`;
-    })
-    .join('\n');
-}
-
-/** A hash of everything tsc and the bundler read from this repository. */
-function inputsFingerprint(files) {
-  const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file).update('\0');
     hash.update(existsSync(path.join(root, file)) ? readFileSync(path.join(root, file)) : '').update('\0');
@@ -47,14 +30,12 @@ function inputsFingerprint(files) {
   return hash.digest('hex');
 }
 
-const readOr = (file, fallback) => (existsSync(file) ? readFileSync(file, 'utf8') : fallback);
-const files = inputFiles();
-const stats = inputStats(files);
-const outputsThere = outputs.every((file) => existsSync(path.join(root, file))) && existsSync(stampFile);
-const force = process.argv.includes('--force');
-const sameStats = !force && outputsThere && readOr(statsFile, undefined) === stats;
-const fingerprint = sameStats ? undefined : inputsFingerprint(files);
-const upToDate = sameStats || (!force && outputsThere && readOr(stampFile, undefined) === fingerprint);
+const fingerprint = inputsFingerprint();
+const upToDate =
+  !process.argv.includes('--force') &&
+  outputs.every((file) => existsSync(path.join(root, file))) &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, 'utf8') === fingerprint;
 
 if (!upToDate) {
   const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
@@ -67,4 +48,3 @@ if (!upToDate) {
   }
   writeFileSync(stampFile, fingerprint);
 }
-if (!sameStats) writeFileSync(statsFile, stats);
