@@ -43,7 +43,7 @@ const TOPICS = [
 const CHAPTER_TITLES = ['Opening Moves', 'Common Ground', 'Points of Friction', 'Hidden Links', 'Costs and Gains', 'Closing Notes'];
 
 /** A small linear congruential generator: the same site for the same seed on every machine. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;

@@ -1,7 +1,6 @@
 /** The `dossier` command: parses arguments and hands off to build, nav, check or dev. */
 import { DossierError, UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
-import { navCommand } from './commands/nav.js';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -27,9 +26,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'build':
         return await buildCommand(rest);
-      case 'nav':
+      // Loaded only when run: `nav` reads front matter (a build with nothing changed reads none),
+      // `check` and `dev` pull in the link checker and the HTTP server.
+      case 'nav': {
+        const { navCommand } = await import('./commands/nav.js');
         return await navCommand(rest);
-      // Loaded only when run: `check` and `dev` pull in the link checker and the HTTP server.
+      }
       case 'check': {
         const { checkCommand } = await import('./commands/check.js');
         return await checkCommand(rest);

@@ -29,9 +29,13 @@ export function outputManifestFile(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, `outputs-${folderId(outDir)}.manifest`);
 }
 
-/** The default cache folder for a site: `node_modules/.cache/dossier/<site hash>` under `cwd`. */
+/**
+ * The default cache folder for a site: `node_modules/.cache/dossier/<hash>` under `cwd`, named after the
+ * site's path relative to `cwd`, so a checkout in another folder with that cache restored (CI) finds it.
+ */
 export function defaultCacheDir(sourceDir: string, cwd = process.cwd()): string {
-  return path.join(cwd, 'node_modules', '.cache', 'dossier', folderId(sourceDir));
+  const relative = path.relative(cwd, path.resolve(cwd, sourceDir)).split(path.sep).join('/');
+  return path.join(cwd, 'node_modules', '.cache', 'dossier', createHash('sha1').update(`relative:${relative}`).digest('hex').slice(0, 16));
 }
 
 /** A short stable name for a folder (a hash of its absolute path), for what the caches keep about it. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from '../list-files.js';
+import { fileStamp, listFiles } from '../list-files.js';
 import type { ProcessorOptions } from '../markdown/processor.js';
 import type { MarkdownInput } from '../markdown/render-markdown.js';
 import { reachableModules } from './module-graph.js';
@@ -48,6 +48,18 @@ export function rendererCodeHash(): string {
 /** All of Dossier's code: what lays a page out reaches into most of it. */
 export function dossierCodeHash(): string {
   return codeHash('all', () => listFiles(CODE_ROOT).filter(isCode));
+}
+
+/**
+ * Sizes and times of Dossier's code files and package files, hashed: enough for the no-change check,
+ * which compares stamps of everything it watches, and it reads no file. Never a key kept in the cache:
+ * those come from content (dossierCodeHash), so a fresh install elsewhere reuses them.
+ */
+export function dossierCodeStamp(): string {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) hash.update(`${file}\t${fileStamp(path.resolve(CODE_ROOT, '..', file))}\n`);
+  for (const rel of listFiles(CODE_ROOT).filter(isCode)) hash.update(`${rel}\t${fileStamp(path.join(CODE_ROOT, rel))}\n`);
+  return hash.digest('hex');
 }
 
 /** The part of every key shared by all pages of one build: code version plus renderer options. */

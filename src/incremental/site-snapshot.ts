@@ -11,11 +11,11 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { listSourceFiles } from '../discover/discover-source.js';
-import { DEFAULT_TEMPLATES_DIR } from '../layout/template-engine.js';
+import { DEFAULT_TEMPLATES_DIR } from '../config/dossier-dirs.js';
 import { fileStamp, listFiles } from '../list-files.js';
 import { DEFAULT_PUBLIC_DIR } from '../write/copy-public.js';
 import { folderId } from './disk-build-caches.js';
-import { dossierCodeHash } from './render-key.js';
+import { dossierCodeStamp } from './render-key.js';
 
 /** What a kept build reports, as the build that made the site reported it. */
 export interface BuildReport {
@@ -71,7 +71,7 @@ export function siteSnapshotFile(cacheDir: string, outDir: string): string {
 
 /** One line per input: Dossier's code, the config file, every source file the build walks, the templates and public folders (the site's and Dossier's). */
 function inputStats(config: SiteConfig): string {
-  const lines = [`code\t${dossierCodeHash()}`, statLine(path.join(config.sourceDir, '_config.yml'))];
+  const lines = [`code\t${dossierCodeStamp()}`, statLine(path.join(config.sourceDir, '_config.yml'))];
   for (const abs of listSourceFiles(config)) lines.push(statLine(abs));
   const folders = [DEFAULT_TEMPLATES_DIR, DEFAULT_PUBLIC_DIR, config.templatesDir, config.publicDir];
   for (const dir of folders) {

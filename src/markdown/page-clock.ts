@@ -22,10 +22,10 @@ export function tickPageClock(buffer: SharedArrayBuffer): { starting: (index: nu
 }
 
 /**
- * Main-thread side: calls `overrun(i)` once when page i has been rendering for longer than `budgetMs`.
- * Returns the function that stops watching.
+ * Main-thread side: calls `overrun(i)` once when page i has been rendering for longer than its budget
+ * (`budgetMs(i)`: a long page may take longer). Returns the function that stops watching.
  */
-export function watchPageClock(buffer: SharedArrayBuffer, budgetMs: number, overrun: (index: number) => void): () => void {
+export function watchPageClock(buffer: SharedArrayBuffer, budgetMs: (index: number) => number, overrun: (index: number) => void): () => void {
   const counter = new Int32Array(buffer);
   let seen = 0;
   let since = performance.now();
@@ -34,10 +34,10 @@ export function watchPageClock(buffer: SharedArrayBuffer, budgetMs: number, over
     if (now !== seen) {
       seen = now;
       since = performance.now();
-    } else if (now > 0 && performance.now() - since > budgetMs) {
+    } else if (now > 0 && performance.now() - since > budgetMs(now - 1)) {
       clearInterval(timer);
       overrun(now - 1);
     }
-  }, Math.min(100, Math.max(5, budgetMs / 10)));
+  }, Math.min(100, Math.max(5, budgetMs(0) / 10)));
   return () => clearInterval(timer);
 }

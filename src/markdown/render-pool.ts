@@ -21,8 +21,22 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
+/** Markdown characters one render budget (the configured timeout) covers; longer pages get budgets in proportion. */
+const CHARS_PER_BUDGET = 250_000;
+
+/**
+ * The time a page may take: the configured budget, stretched for pages over CHARS_PER_BUDGET, since a
+ * sound 1 MB page takes four times as long as a 250 KB one. The budget is there to stop pages whose
+ * cost grows faster than their size, and those still run out of it.
+ */
+function budgetFor(input: MarkdownInput, timeoutMs: number): number {
+  return Math.round(timeoutMs * Math.max(1, input.body.length / CHARS_PER_BUDGET));
+}
+
 /** Below this many pages to render, one worker thread renders them: more would cost more than they save. */
 export const MIN_PAGES_FOR_WORKERS = 50;
+/** Or this many characters of Markdown to render: a few very long pages keep two workers busy too. */
+const MIN_CHARS_FOR_WORKERS = 2_000_000;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
 /**
@@ -106,7 +120,8 @@ export class RenderPool {
     const clock = newPageClock();
     const controller = new AbortController();
     let slow: number | undefined;
-    const stop = watchPageClock(clock, timeoutMs, (index) => {
+    const budgetOf = (index: number) => budgetFor(task.inputs[index] as MarkdownInput, timeoutMs);
+    const stop = watchPageClock(clock, budgetOf, (index) => {
       slow = index;
       controller.abort();
     });
@@ -117,7 +132,7 @@ export class RenderPool {
     } finally {
       stop();
     }
-    const failed = renderFailedPage(task.inputs[slow] as MarkdownInput, undefined, `it took longer than ${timeoutMs / 1000} s`);
+    const failed = renderFailedPage(task.inputs[slow] as MarkdownInput, undefined, `it took longer than ${budgetOf(slow) / 1000} s`);
     timedOut.add(failed);
     const rest = task.inputs.flatMap((_, i) => (i === slow ? [] : [i]));
     const others = rest.length === 0 ? [] : await this.runWithin(subTask(task, rest), timeoutMs);
@@ -215,7 +230,7 @@ export async function renderPages(
   const store = (page: RenderedPage) => finished(cache !== undefined ? cache.keep(page.path, page) : compactHtml ? compact(page) : page);
 
   const wantThreads = options.threads ?? availableParallelism();
-  const workers = todo.length === 0 || wantThreads <= 0 ? undefined : workersFor(todo.length, wantThreads, options);
+  const workers = todo.length === 0 || wantThreads <= 0 ? undefined : workersFor(todo, wantThreads, options);
   let threads = 0;
   if (workers === undefined) {
     // A pool started early for a site that turned out to be cached stops while this thread works.
@@ -256,9 +271,9 @@ export async function renderPages(
  * chain in this thread would. The worker file is looked for (a few hundred stats when bundled) only
  * when no pool is at hand.
  */
-function workersFor(count: number, wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
+function workersFor(todo: readonly MarkdownInput[], wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
   if (options.pool !== undefined) return { pool: options.pool, lasting: false };
-  const many = count >= MIN_PAGES_FOR_WORKERS && wantThreads > 1;
+  const many = (todo.length >= MIN_PAGES_FOR_WORKERS || totalChars(todo) >= MIN_CHARS_FOR_WORKERS) && wantThreads > 1;
   if (options.lastingPool !== undefined && !many) return { pool: options.lastingPool, lasting: true };
   const file = workerFile();
   return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1), lasting: false };
@@ -352,12 +367,24 @@ function toInput(page: MarkdownInput): MarkdownInput {
   return { path: page.path, kind: page.kind, body: page.body, bodyLine: page.bodyLine };
 }
 
-/** Batches of about BATCH_CHARS of Markdown each. */
+function totalChars(inputs: readonly MarkdownInput[]): number {
+  let chars = 0;
+  for (const input of inputs) chars += input.body.length;
+  return chars;
+}
+
+/**
+ * Batches of about BATCH_CHARS of Markdown each. Pages longer than a batch go first, longest first, each
+ * in a batch of its own: a 1 MB page started last would leave one worker busy long after the other is
+ * done. The rest keep source order, so an essay's chapters come back together and it is laid out early.
+ */
 function toBatches(inputs: readonly MarkdownInput[]): MarkdownInput[][] {
-  const batches: MarkdownInput[][] = [];
+  const long = inputs.filter((input) => input.body.length >= BATCH_CHARS).sort((a, b) => b.body.length - a.body.length);
+  const batches: MarkdownInput[][] = long.map((input) => [input]);
   let current: MarkdownInput[] = [];
   let size = 0;
   for (const input of inputs) {
+    if (input.body.length >= BATCH_CHARS) continue;
     current.push(input);
     size += input.body.length;
     if (size >= BATCH_CHARS) {

@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
-import { DEFAULT_TEMPLATES_DIR } from '../layout/template-engine.js';
+import { DEFAULT_TEMPLATES_DIR } from '../config/dossier-dirs.js';
 import { listFiles } from '../list-files.js';
 
 /** Dossier's own static assets (CSS, scripts), copied into every site before the site's own. */
