@@ -45,6 +45,14 @@ export function newContext(browser: Browser, width: number, colorScheme: 'light'
   return browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: width < 600 ? 2 : 1, reducedMotion: 'reduce' });
 }
 
+/** A new page at `origin + url`, in a context of that width and colour scheme, once the network is idle. */
+export async function openPage(browser: Browser, origin: string, url: string, width = 1280, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await newContext(browser, width, theme);
+  const page = await context.newPage();
+  await page.goto(origin + url, { waitUntil: 'networkidle' });
+  return page;
+}
+
 /** Collects requests to other hosts, so a test can assert the page fetched nothing from outside. */
 export function watchForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './browser.js';
+import { launchBrowser, newContext, openPage, screenshot } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const origin = inject('readerOrigin');
@@ -19,12 +19,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function open(url: string, width = 1280, theme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await newContext(browser, width, theme);
-  const page = await context.newPage();
-  await page.goto(origin + url, { waitUntil: 'networkidle' });
-  return page;
-}
+const open = (url: string, width?: number, theme?: 'light' | 'dark'): Promise<Page> => openPage(browser, origin, url, width, theme);
 
 /** Cells of `selector` whose text the browser laid out on more than one line (a word or number split). */
 function splitCells(page: Page, selector: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launchBrowser, newContext } from './browser.js';
+import { launchBrowser, openPage } from './browser.js';
 import { searchWordFrom, sitePages } from './site-pages.js';
 
 const require = createRequire(import.meta.url);
@@ -22,12 +22,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function open(url: string, width = 1280, theme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await newContext(browser, width, theme);
-  const page = await context.newPage();
-  await page.goto(origin + url, { waitUntil: 'networkidle' });
-  return page;
-}
+const open = (url: string, width?: number, theme?: 'light' | 'dark'): Promise<Page> => openPage(browser, origin, url, width, theme);
 
 describe('sidebar navigation', () => {
   it('expands a closed branch from nav.json and collapses it again', async () => {
