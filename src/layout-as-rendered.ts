@@ -14,14 +14,12 @@ import { redirectTarget } from './layout/redirect-page.js';
 import type { TemplateEngine } from './layout/template-engine.js';
 import { siteHref } from './url-path.js';
 import type { RenderedPage } from './markdown/page-data.js';
-import { readPageHtml } from './markdown/held-page.js';
 import type { NavTree } from './nav/nav-tree.js';
 import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import type { Reuse } from './reuse.js';
 import type { Scholar } from './scholar/scholar-pages.js';
 import type { SearchablePage } from './search/build-search-index.js';
-import { pageSections } from './search/page-sections.js';
 import { WhenRendered } from './when-rendered.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 
@@ -127,9 +125,7 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     // A `redirect_to` page is only a redirect once written; it has nothing to find.
     if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
       const title = page.data.title ?? config.title;
-      // The excerpts' text, made from the rendering so a kept page (layout skipped) still has it.
-      const sections = reuse.value(`sections:${page.path}`, () => [body.html], () => pageSections(readPageHtml(body)));
-      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, sections });
+      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, sections: body.sections });
     }
   };
 }

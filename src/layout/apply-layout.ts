@@ -12,7 +12,6 @@ import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { redirectPageHtml, redirectTarget } from './redirect-page.js';
 import { localImageFile, sizeImages } from './image-sizes.js';
-import { numberParagraphs } from './paragraph-ids.js';
 import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
 import { readingMinutes } from './reading-time.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -122,10 +121,8 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: numberParagraphs(
-      sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
-        localImageFile(src, page.url, config.baseurl, config.sourceDir),
-      ),
+    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
+      localImageFile(src, page.url, config.baseurl, config.sourceDir),
     ),
     navHtml: input.navHtml,
     nav: input.nav,

@@ -8,6 +8,7 @@ import { SKIP, walk } from '../markdown/walk.js';
 /** Class on links whose text already is their address, so print CSS does not print the address twice. */
 export const URL_SHOWN_CLASS = 'url-shown';
 
+const PARAGRAPH_ID = /^p-\d+$/;
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 const parser = unified().use(rehypeParse, { fragment: true }).freeze();
 const serialiser = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
@@ -37,6 +38,8 @@ export function printBody(html: string, context: PrintContext): string {
       node.properties['className'] = [...classes(node), URL_SHOWN_CLASS];
     }
     if (node.tagName === 'h1' && context.demoteH1) node.tagName = 'h2';
+    // Paragraph links are for the web page: chapters put together would repeat their numbers.
+    if (node.tagName === 'p' && PARAGRAPH_ID.test(String(node.properties['id'] ?? ''))) delete node.properties['id'];
     return undefined;
   });
   unwrapEmptyEmbedBoxes(tree);

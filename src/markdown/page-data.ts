@@ -46,6 +46,13 @@ export interface PageLink {
   element: string;
 }
 
+/** One stretch of a page for search excerpts: the heading that opens it (`id` '' and `title` '' before the first heading) and its text, whitespace collapsed. */
+export interface PageSection {
+  id: string;
+  title: string;
+  text: string;
+}
+
 /**
  * A page's HTML as the build holds it: the text itself; the text as UTF-8 bytes (typographic text is
  * half the size so), decoded on each `readPageHtml`; or `read`, which reads it from the page file on disk
@@ -65,6 +72,8 @@ export interface RenderedPage<Html extends HeldHtml = HeldHtml> {
   links: PageLink[];
   /** Words of the body and how often each occurs, for the search index. */
   terms: SearchTerms;
+  /** The body's text split at its headings, for search excerpts. */
+  sections: PageSection[];
   diagnostics: Diagnostic[];
 }
 

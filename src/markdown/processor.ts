@@ -7,11 +7,13 @@ import { unified } from 'unified';
 import type { NotePlacement, SiteConfig } from '../config/site-config.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../config/kramdown-options.js';
 import type { TrailingIal } from './preprocess-kramdown.js';
-import type { Heading, NoteDef, NoteRef, PageLink } from './page-data.js';
+import type { Heading, NoteDef, NoteRef, PageLink, PageSection } from './page-data.js';
 import rehypeCodeHighlight from './plugins/rehype-code-highlight.js';
 import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
 import rehypeNoteTexts from './plugins/rehype-note-texts.js';
+import rehypePageSections from './plugins/rehype-page-sections.js';
+import rehypeParagraphIds from './plugins/rehype-paragraph-ids.js';
 import rehypeScrollTables from './plugins/rehype-scroll-tables.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
@@ -29,6 +31,7 @@ declare module 'vfile' {
     notes: { refs: NoteRef[]; defs: NoteDef[] };
     links: PageLink[];
     ids: string[];
+    sections: PageSection[];
     /** Preprocessed line ranges inside `markdown="1"` HTML blocks (see preprocess-kramdown.ts). */
     markdownBlocks: Array<[number, number]>;
     /** Block IALs the preprocessor took out of the text (see preprocess-kramdown.ts). */
@@ -85,6 +88,10 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeCodeHighlight)
       // Wide tables scroll in their own region instead of breaking words or widening the page.
       .use(rehypeScrollTables)
+      // Paragraph links (`#p-N`), on the page as it is final.
+      .use(rehypeParagraphIds)
+      // Search excerpts read the page as readers do, after every step that changes its text.
+      .use(rehypePageSections)
       // Last tree step, so ids added by any plugin are seen.
       .use(rehypeCollectIds)
       .use(rehypeStringify, { allowDangerousHtml: true })

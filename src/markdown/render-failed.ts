@@ -3,6 +3,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { escapeHtml } from '../html-text.js';
 import { pageTerms } from './page-terms.js';
 import type { MarkdownInput, RenderedPage } from './page-data.js';
+import type { Root } from 'hast';
+import { pageSections } from './plugins/rehype-page-sections.js';
+import { numberParagraphs } from './plugins/rehype-paragraph-ids.js';
 
 /** A page published as its own text, with a `markdown/render-failed` error at `line` (default: its first). */
 export function renderFailedPage(input: MarkdownInput, text: string | undefined, reason: string, line = input.bodyLine): RenderedPage<string> {
@@ -20,5 +23,9 @@ export function renderFailedPage(input: MarkdownInput, text: string | undefined,
 
 /** A page whose body is published as given: raw HTML pages, and pages the chain could not render. */
 export function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage<string> {
-  return { path, html, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(html), diagnostics };
+  // Its paragraphs are numbered and its text split for search as a rendered page's are.
+  const body = { type: 'raw' as const, value: html };
+  const tree: Root = { type: 'root', children: [body] };
+  numberParagraphs(tree);
+  return { path, html: body.value, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(body.value), sections: pageSections(tree), diagnostics };
 }

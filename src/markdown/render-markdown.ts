@@ -67,6 +67,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
       html: body,
       headings: file.data.headings ?? [],
       ids: file.data.ids ?? [],
+      sections: file.data.sections ?? [],
       notes: {
         refs: notes.refs.map((r) => ({ ...r, line: toSourceLine(r.line) })),
         defs: notes.defs.map((d) => ({ ...d, line: toSourceLine(d.line) })),

@@ -15,11 +15,11 @@
  *   `(pageId - previousPageId) * 32 + (inTitle ? 16 : 0) + min(count, 15)`, the first page's delta
  *   counting from 0. A count above 15 adds nothing to BM25 worth storing.
  * - `x/<pageId>.json`: the page's sections for excerpts, `[[anchor, heading, text], …]` (see
- *   page-sections.ts; anchor and heading are '' before the first heading), each text cut after
+ *   markdown/plugins/rehype-page-sections.ts; anchor and heading are '' before the first heading), each text cut after
  *   EXCERPT_WORDS words. The browser reads the files of the results it shows, never the result pages.
  */
 import { byCodeUnits } from '../code-unit-order.js';
-import type { PageSection } from './page-sections.js';
+import type { PageSection } from '../markdown/page-data.js';
 import { forEachTerm, MIN_TERM_LENGTH, TOKEN, tokenize, type SearchTerms } from '../markdown/page-terms.js';
 
 /** One page to index: its href on the site (baseurl included), its titles and its body terms. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, EXCERPT_WORDS, type SearchIndexFile } from '../../src/search/build-search-index.js';
-import { pageSections } from '../../src/search/page-sections.js';
+import { plainPage } from '../../src/markdown/render-failed.js';
 import { pageTerms } from '../../src/markdown/page-terms.js';
 // The browser module's pure half, fed the stored sections as search.js feeds them.
 import { pageResult, queryWords, searchIndex } from '../../public/assets/search.js';
@@ -13,6 +13,9 @@ const body = [
   '<h2 id="notes">Notes</h2>',
   '<p id="fn-1"><a class="footnote-number" role="doc-backlink" href="#r1">1</a>. Harbour board minutes.<a role="doc-backlink" href="#r1">↩</a></p>',
 ].join('');
+
+/** The sections of an HTML body, read as a raw HTML page's are. */
+const pageSections = (html: string) => plainPage('b.html', html, []).sections;
 
 function text(file: SearchIndexFile): string {
   return typeof file.data === 'string' ? file.data : Buffer.from(file.data).toString('utf8');
