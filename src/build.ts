@@ -59,6 +59,13 @@ export interface BuildOptions {
   renderPool?: RenderPool | undefined;
   /** Loads the templates from the site's override folder (default createTemplateEngine; `check` passes one that runs no site code). */
   templates?: ((overrideDir: string | undefined) => TemplateEngine) | undefined;
+  /** The last step, on the finished but unpublished site (the PDF step, pdf/pdf-step.ts); a throw aborts the build, leaving the published site as it was. */
+  beforePublish?: ((site: StagedSite) => Promise<unknown>) | undefined;
+}
+
+/** A site with every file written through `writer` and nothing published yet. */
+export interface StagedSite extends Pick<LoadedSite, 'config' | 'pages' | 'nav'> {
+  writer: Writer;
 }
 
 /** The site as far as its nav, then everything the later stages made of it. */
@@ -120,6 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Redirect pages, sitemap, robots.txt and feed, as the site's Jekyll plugins would publish them.
     diagnostics.push(...(await time('site files', () => publishSiteFiles({ config, pages, statics: site.statics, writer }))));
     await time('search', () => writeSearchIndex(writer, config, searchable, keyOf, reuse));
+    if (options.beforePublish !== undefined) await time('before publish', () => options.beforePublish?.({ config, pages, nav, writer }));
     await time('commit', () => writer.commit());
     incremental.finish();
     return {

@@ -71,24 +71,83 @@ function listFiles(root, rel = '') {
   return files;
 }
 
-// Files Dossier adds for its own features; not Jekyll parity concerns.
-const DOSSIER_OWN = /^(assets\/(dossier|nav\.json|notes\.|search)|pagefind\/|search|404\.html$|nav\.json$|sitemap|robots)|\/print\/index\.html$/;
+// Files Dossier adds for its own features; not Jekyll parity concerns. Each is documented in docs/:
+// the theme's scripts and styles (everything under public/assets, theme.md), the nav and search data
+// (search.md), print editions (publishing.md), citation downloads beside each page (scholarly.md), the
+// output-ownership marker (architecture.md), 404 page, sitemap and robots.txt (seo).
+const DOSSIER_ASSETS = new Set(readdirSync(path.join(repo, 'public/assets')).map((name) => `assets/${name}`));
+const DOSSIER_OWN = /^(assets\/(nav\.json|stemmer\.js)|pagefind\/|search|404\.html$|nav\.json$|sitemap|robots|\.dossier-site$)|\/print\/index\.html$|\.(bib|ris)$/;
+const isDossierOwn = (file) => DOSSIER_ASSETS.has(file) || DOSSIER_OWN.test(file);
 // nav-order.txt is the harness's own record of Jekyll's nav (see generate.mjs).
 const jekyllFiles = new Set(listFiles(jekyllOut).filter((f) => f !== 'nav-order.txt'));
-const dossierFiles = new Set(listFiles(dossierOut).filter((f) => !DOSSIER_OWN.test(f)));
+const dossierFiles = new Set(listFiles(dossierOut).filter((f) => !isDossierOwn(f)));
 const missing = [...jekyllFiles].filter((f) => !dossierFiles.has(f)).sort();
 const extra = [...dossierFiles].filter((f) => !jekyllFiles.has(f)).sort();
 
 /** The page's own content: Dossier's layout adds a title, kicker, nav and lists around it. */
-function dossierContent(html) {
+function dossierContent(html, jekyllHtml) {
   const start = html.indexOf('<article class="prose"');
   if (start === -1) return html;
   const open = html.indexOf('>', start) + 1;
   const end = html.lastIndexOf('</article>');
-  return html
-    .slice(open, end)
-    .replace(/<p class="page-kicker"[\s\S]*?<\/p>/, '')
-    .replace(/<h1 class="page-title">[\s\S]*?<\/h1>/, '');
+  let content = html.slice(open, end);
+  for (const addition of READER_ADDITIONS) content = addition.undo(content, jekyllHtml);
+  return content;
+}
+
+/**
+ * What Dossier's reader adds inside the page content (docs/reader.md), taken out again so the comparison
+ * sees only what the Markdown gave. Anything not listed here that differs from Jekyll is a real difference.
+ */
+const READER_ADDITIONS = [
+  {
+    // The layout's own "§ Essay · Chapter N of M · M min read" line above the title (page-title.eta).
+    name: 'kicker',
+    undo: (html) => html.replace(/<p class="page-kicker"[\s\S]*?<\/p>/, ''),
+  },
+  {
+    // A scroll-driven reading-progress bar under the kicker (page-title.eta, reader.css): an empty div.
+    name: 'reading progress bar',
+    undo: (html) => html.replace(/<div class="reading-progress"[^>]*><\/div>\s*/g, ''),
+  },
+  {
+    // The page title the layout prints as the one <h1> when the body does not open with it (page-title.eta).
+    name: 'layout title',
+    undo: (html) => html.replace(/<h1 class="page-title">[\s\S]*?<\/h1>/, ''),
+  },
+  {
+    // Every Markdown table sits in a keyboard-scrollable region (rehype-scroll-tables.ts); the table itself is kramdown's.
+    name: 'table scroll region',
+    undo: (html) => html.replace(/<div class="table-scroll"[^>]*>(<table\b[\s\S]*?<\/table>)<\/div>/g, '$1'),
+  },
+  {
+    // One <h1> per page: a body heading equal to the title becomes <h1 class="page-title"> with its id, and the
+    // headings after it rise so the outline has no gap (layout/page-heading.ts). Put back at the source's levels.
+    name: 'promoted title heading',
+    undo: unpromoteHeading,
+  },
+];
+
+/** Turns the promoted `<h1 class="page-title" id>` back into the heading Jekyll has with that id and lowers the later headings again. */
+function unpromoteHeading(html, jekyllHtml) {
+  const promoted = [...html.matchAll(/<h1\b([^>]*)>([\s\S]*?)<\/h1>/g)].find((m) => /\sclass="(?:[^"]* )?page-title[" ]/.test(m[1]) && /\sid="/.test(m[1]));
+  if (!promoted) return html;
+  const id = /\sid="([^"]*)"/.exec(promoted[1])[1];
+  const attributes = promoted[1].replace(/\sclass="([^"]*)"/, (_, cls) => {
+    const rest = cls.split(/\s+/).filter((c) => c !== '' && c !== 'page-title');
+    return rest.length === 0 ? '' : ` class="${rest.join(' ')}"`;
+  });
+  const theirs = [...jekyllHtml.matchAll(/<h([1-6])\b([^>]*)>/g)].map((m) => ({ depth: Number(m[1]), id: /\sid="([^"]*)"/.exec(m[2])?.[1] }));
+  const at = theirs.findIndex((h) => h.id === id);
+  if (at === -1) return html;
+  const depth = theirs[at].depth;
+  // Dossier's rule (headingShift): later headings rise until the shallowest is an h2.
+  const later = theirs.slice(at + 1).map((h) => h.depth);
+  const shift = later.length === 0 ? 0 : Math.max(0, Math.min(...later) - 2);
+  const before = html.slice(0, promoted.index);
+  const heading = `<h${depth}${attributes}>${promoted[2]}</h${depth}>`;
+  const after = html.slice(promoted.index + promoted[0].length).replace(/<(\/?)h([2-6])(?=[\s>])/g, (_, slash, level) => `<${slash}h${Math.min(6, Number(level) + shift)}`);
+  return before + heading + after;
 }
 
 const decode = (s) =>
@@ -219,9 +278,12 @@ function footnoteLinks(html, idsOnSite) {
     if (html.slice(Math.max(0, m.index - 2), m.index).includes("↩")) continue;
     const before = html.slice(Math.max(0, m.index - 160), m.index);
     // A note opens its paragraph (or Dossier's note element); everything else is a reference.
-    const isNote = /<(p|li|div|aside)\b[^>]*>\s*(<a\b[^>]*>\s*|<span\b[^>]*>\s*)?$/.test(before) || /footnote-number/.test(m[1] + before.slice(-120));
+    // A number alone before a picture cites the picture (docs/footnotes.md), as jekyllNotes reads it too.
+    const beforePicture = /^\s*<img\b/.test(html.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const isNote = (/<(p|li|div|aside)\b[^>]*>\s*(<a\b[^>]*>\s*|<span\b[^>]*>\s*)?$/.test(before) && !beforePicture) || /footnote-number/.test(m[1] + before.slice(-120));
     const links = [...m[2].matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
-    const wrapped = /<a\b[^>]*href="([^"]*)"[^>]*>\s*$/.exec(before);
+    // The number may sit in brackets inside its link: `[<sup>1</sup>]`.
+    const wrapped = /<a\b[^>]*href="([^"]*)"[^>]*>\s*\[?$/.exec(before);
     if (wrapped) links.push(wrapped[1]);
     const ok = links.length > 0 && links.every((href) => targetExists(href, idsOnSite));
     if (isNote) {
@@ -322,7 +384,7 @@ const referenceListEssays = essaysWithReferenceLists(pages);
 const problems = [];
 for (const file of pages) {
   const theirs = readFileSync(path.join(jekyllOut, file), 'utf8');
-  const ours = dossierContent(readFileSync(path.join(dossierOut, file), 'utf8'));
+  const ours = dossierContent(readFileSync(path.join(dossierOut, file), 'utf8'), theirs);
   const expectedIds = headingIds(theirs);
   const actualIds = headingIds(ours);
   totals.headingIds += expectedIds.length;

@@ -1,9 +1,9 @@
 /**
- * Renders one essay's print edition to a PDF in headless Chromium: the built site is served to the
- * browser from disk through request interception (no server, no network), Paged.js lays it out in
- * pages (running heads, page numbers, contents page numbers), Chromium prints it with an outline.
+ * Renders one essay's print edition to a PDF in headless Chromium: the site being built is served to
+ * the browser from the build's staged files through request interception (no server, no network),
+ * Paged.js lays it out in pages (running heads, page numbers, contents page numbers), Chromium prints
+ * it with an outline.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,8 +18,8 @@ export const PAGED_POLYFILL = path.join(path.dirname(createRequire(import.meta.u
 const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript', json: 'application/json', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', woff2: 'font/woff2' };
 
 export interface EssayPdfJob {
-  /** The built site folder. */
-  siteDir: string;
+  /** A file of the site being built, by its output path (`docs/x/index.html`), or undefined when there is none. */
+  siteFile: (rel: string) => Uint8Array | undefined;
   baseurl: string;
   /** Site URL of the essay's print edition (without baseurl). */
   printUrl: string;
@@ -40,13 +40,10 @@ export async function renderEssayPdf(browser: Browser, job: EssayPdfJob): Promis
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== ORIGIN) return route.abort();
-      const file = siteFile(job.siteDir, job.baseurl, decodeURIComponent(url.pathname));
-      try {
-        const body = readFileSync(file);
-        return await route.fulfill({ status: 200, body, contentType: TYPES[path.extname(file).slice(1)] ?? 'application/octet-stream' });
-      } catch {
-        return await route.fulfill({ status: 404, body: '' });
-      }
+      const rel = siteFilePath(job.baseurl, decodeURIComponent(url.pathname));
+      const body = rel === undefined ? undefined : job.siteFile(rel);
+      if (rel === undefined || body === undefined) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ status: 200, body: Buffer.from(body), contentType: TYPES[path.extname(rel).slice(1)] ?? 'application/octet-stream' });
     });
     // The site's print stylesheet is for browsers' own printing (it hides the contents, spells out
     // addresses); the PDF's pages come from Paged.js and pdf.css instead.
@@ -85,11 +82,10 @@ const PREPARE_PAGE = `(args) => {
 /** Lays the document out in pages with Paged.js, which the polyfill script has just defined. */
 const PAGINATE = `(css) => window.PagedPolyfill.preview(undefined, [css]).then(() => document.querySelectorAll('.pagedjs_page').length)`;
 
-/** The file in the built site that a URL path names (`/x/` → `/x/index.html`). */
-function siteFile(siteDir: string, baseurl: string, pathname: string): string {
+/** The output path that a URL path names (`/x/` → `x/index.html`), or undefined when it leaves the site. */
+export function siteFilePath(baseurl: string, pathname: string): string | undefined {
   const rel = pathname.startsWith(baseurl) ? pathname.slice(baseurl.length) : pathname;
   const withIndex = rel.endsWith('/') ? `${rel}index.html` : rel;
-  const file = path.resolve(siteDir, `.${withIndex}`);
-  if (!file.startsWith(path.resolve(siteDir))) throw new Error(`outside the site: ${pathname}`);
-  return file;
+  const normal = path.posix.normalize(withIndex).replace(/^\/+/, '');
+  return normal === '' || normal.startsWith('..') || normal.includes('\0') ? undefined : normal;
 }

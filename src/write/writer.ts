@@ -27,6 +27,8 @@ export interface Writer {
   reuseAll?(key: string): boolean;
   /** Copies a source file to a path relative to the output root. */
   copy(rel: string, fromAbs: string): void;
+  /** The bytes this build has written, copied or kept at `rel` so far (before commit), or undefined; steps that read the finished site (PDFs) use it. */
+  read?(rel: string): Uint8Array | undefined;
   /** Makes everything written visible at once. */
   commit(): void;
   /** Throws away everything written; the previous output stays as it was. */
@@ -61,6 +63,12 @@ export class MemoryWriter implements Writer {
 
   copy(rel: string, fromAbs: string): void {
     this.staged.set(rel, { from: fromAbs });
+  }
+
+  read(rel: string): Uint8Array | undefined {
+    const data = this.staged.get(rel);
+    if (data === undefined) return undefined;
+    return typeof data === 'string' ? Buffer.from(data) : 'from' in data ? readFileSync(data.from) : data;
   }
 
   commit(): void {
@@ -192,6 +200,15 @@ export class DiskWriter implements Writer {
         utimesSync(target, stats.atime, stats.mtime);
       }
     });
+  }
+
+  read(rel: string): Uint8Array | undefined {
+    if (!this.written.has(rel)) return undefined;
+    try {
+      return readFileSync(path.join(this.staging, rel));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs one file operation, turning its failure into a one-line OutputError naming the file. */

@@ -1,6 +1,6 @@
 /** `dossier pdf` on the demo essay, checked with poppler's pdfinfo and pdftotext. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,14 @@ describe('the PDF of the demo essay', () => {
     const url = 'https://review.example.org/docs/V/Vaccine-Cold-Chains/Vaccine-Cold-Chains.pdf';
     expect(html).toContain(`<meta name="citation_pdf_url" content="${url}">`);
     expect(html).toContain(`<a href="${url}">PDF of the whole essay</a>`);
+  });
+
+  it('is in the site from the moment the site is published', () => {
+    // The output path is a link swapped in when the build publishes: a PDF written after the swap is newer than the link.
+    const published = lstatSync(out);
+    expect(published.isSymbolicLink()).toBe(true);
+    expect(realpathSync(pdf).startsWith(realpathSync(out) + path.sep)).toBe(true);
+    expect(statSync(pdf).mtimeMs).toBeLessThanOrEqual(published.mtimeMs);
   });
 
   it('carries the title and authors as document metadata', () => {
@@ -97,6 +105,36 @@ describe('the PDF of the demo essay', () => {
   }, 120_000);
 });
 
+describe('dossier build with dossier.pdf', () => {
+  it('publishes the essay PDF with the site, and keeps it while the print edition is unchanged', () => {
+    const site = path.join(work, 'with-pdf');
+    const built = path.join(work, 'with-pdf-site');
+    writeTinyEssaySite(site);
+    const cache = ['--source', site, '--out', built];
+    const run = dossier(['build', ...cache]);
+    expect(run.status, run.stderr).toBe(0);
+    const file = path.join(built, 'docs/e/e.pdf');
+    const first = statSync(file);
+    expect(first.mtimeMs).toBeLessThanOrEqual(lstatSync(built).mtimeMs);
+    // Another page changes: the essay's PDF is the last build's file, linked into the new site.
+    writeFileSync(path.join(site, 'docs/index.md'), '---\ntitle: D\n---\nLetter, revised.\n');
+    const again = dossier(['build', ...cache]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain('0 rendered');
+    expect(statSync(file).ino).toBe(first.ino);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Title:\s+E$/m);
+  }, 120_000);
+});
+
+/** A letter page, an essay and one chapter, with `dossier.pdf: true`. */
+function writeTinyEssaySite(site: string): void {
+  mkdirSync(path.join(site, 'docs'), { recursive: true });
+  writeFileSync(path.join(site, '_config.yml'), 'title: T\npermalink: pretty\ndossier:\n  pdf: true\n');
+  writeFileSync(path.join(site, 'docs/index.md'), '---\ntitle: D\n---\nLetter.\n');
+  writeFileSync(path.join(site, 'docs/e.md'), '---\ntitle: § E\nparent: D\n---\nEssay.\n');
+  writeFileSync(path.join(site, 'docs/e1.md'), '---\ntitle: One\nparent: § E\ngrand_parent: D\n---\nChapter.\n');
+}
+
 describe('without Chromium', () => {
   const env = { ...process.env, CHROMIUM_PATH: path.join(work, 'no-such-chromium') };
 
@@ -108,11 +146,7 @@ describe('without Chromium', () => {
 
   it('dossier build with dossier.pdf warns and builds the site', () => {
     const site = path.join(work, 'src');
-    mkdirSync(path.join(site, 'docs'), { recursive: true });
-    writeFileSync(path.join(site, '_config.yml'), 'title: T\npermalink: pretty\ndossier:\n  pdf: true\n');
-    writeFileSync(path.join(site, 'docs/index.md'), '---\ntitle: D\n---\nLetter.\n');
-    writeFileSync(path.join(site, 'docs/e.md'), '---\ntitle: § E\nparent: D\n---\nEssay.\n');
-    writeFileSync(path.join(site, 'docs/e1.md'), '---\ntitle: One\nparent: § E\ngrand_parent: D\n---\nChapter.\n');
+    writeTinyEssaySite(site);
     const run = dossier(['build', '--source', site, '--out', path.join(work, 'built'), '--no-cache'], env);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('[pdf/no-chromium]');

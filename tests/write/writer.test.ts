@@ -33,6 +33,33 @@ describe('DiskWriter', () => {
   });
 });
 
+describe('reading the staged site before it is published (the PDF step prints from it)', () => {
+  it('gives what this build wrote, copied or kept, and nothing else', () => {
+    const root = tempSite({ [`_site/${OWNERSHIP_MARKER}`]: '', '_site/same.html': 'same', '_site/old.html': 'old', 'src.txt': 'copied' });
+    const out = path.join(root, '_site');
+    const writer = new DiskWriter(out);
+    writer.write('docs/a/index.html', '<p>new</p>');
+    writer.write('same.html', 'same');
+    writer.copy('files/src.txt', path.join(root, 'src.txt'));
+    const text = (rel: string) => {
+      const bytes = writer.read(rel);
+      return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
+    };
+    expect([text('docs/a/index.html'), text('same.html'), text('files/src.txt')]).toEqual(['<p>new</p>', 'same', 'copied']);
+    // The published site's own file is not part of the new one, nor a path outside it.
+    expect(text('old.html')).toBeUndefined();
+    expect(text('../src.txt')).toBeUndefined();
+    writer.abort();
+  });
+
+  it('works the same in memory', () => {
+    const writer = new MemoryWriter();
+    writer.write('a.html', 'A');
+    expect(Buffer.from(writer.read('a.html') ?? []).toString('utf8')).toBe('A');
+    expect(writer.read('b.html')).toBeUndefined();
+  });
+});
+
 describe('DiskWriter over an existing site', () => {
   const longAgo = new Date('2001-02-03T04:05:06Z');
 

@@ -1,5 +1,6 @@
 /** `dossier build [--source DIR] [--out DIR] [--no-cache] [--force-clean]`: build the site into a folder. */
 import path from 'node:path';
+import type { StagedSite } from '../../build.js';
 import { buildToFolder } from '../../build-to-folder.js';
 import { loadConfig } from '../../config/load-config.js';
 import { formatDiagnostic } from '../../diagnostics.js';
@@ -27,12 +28,10 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(`--out ${flags.out} is inside the source folder; Jekyll would publish it as content. Use a folder starting with "_" or outside.`);
   }
   const progress = (message: string) => process.stderr.write(`  ${message}\n`);
-  const build = await buildToFolder({ config, outDir, cacheDir: flags.cache ? defaultCacheDir(sourceDir) : undefined, onProgress: progress });
-  // Essays that ask for a PDF (`dossier.pdf: true` or `pdf: true`) get one, rendered from the published site.
-  if (build.result !== undefined) {
-    const { pdfsAfterBuild } = await import('../../pdf/pdf-step.js');
-    await pdfsAfterBuild(config, build.result, outDir, flags.cache ? defaultCacheDir(sourceDir) : undefined);
-  }
+  const cacheDir = flags.cache ? defaultCacheDir(sourceDir) : undefined;
+  // Essays that ask for a PDF (`dossier.pdf: true` or `pdf: true`) get one, made before the site is published.
+  const beforePublish = async (site: StagedSite) => (await import('../../pdf/pdf-step.js')).buildPdfStep(cacheDir)(site);
+  const build = await buildToFolder({ config, outDir, cacheDir, onProgress: progress, beforePublish });
   const { pages, files, diagnostics } = build.report;
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -4,7 +4,12 @@ import { SKIP, walk } from '../walk.js';
 import { openerOf } from './markers.js';
 import { block } from './note-nodes.js';
 
-/** kramdown writes stacked notes as one paragraph per line; without IAL lines between them CommonMark joins them, so split them again. */
+/**
+ * Splits a paragraph of stacked notes (one per line) into one paragraph per note, so each note is its own
+ * element with an id a reference can land on. kramdown splits them only where an IAL line (`{: .fs-2}`)
+ * stands between; without one it prints a single paragraph (kramdown 2.4, GFM and kramdown parsers alike).
+ * The split is Dossier's own; scripts/parity/FINDINGS.md lists it among the deliberate differences.
+ */
 export function splitStackedNotes(tree: Root): void {
   walk<Nodes>(tree, (node) => {
     // Notes are paragraphs in block containers; nothing inside a paragraph can hold one.
