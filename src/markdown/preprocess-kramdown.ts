@@ -14,14 +14,16 @@ export interface PreprocessedText {
   markdownBlocks: Array<[number, number]>;
   /** Block IALs right under a top-level block, taken out of the text (see TrailingIal). */
   trailingIals: TrailingIal[];
+  /** Lines (1-based) of the other block IAL and ALD lines, left in the text for remark-attribute-list-syntax. */
+  attributeListLines: number[];
 }
 
 /**
  * A block IAL directly under a top-level paragraph, heading or table, the commonest place for one
  * (`{: .fs-2}` under every note). Its line becomes a blank line, which ends that block exactly as
- * the marker comment would, and costs the parser far less than an HTML block: with a note per
- * paragraph the comments made Markdown parsing about 5 % slower. remark-kramdown-ial applies it to
- * the top-level node ending on line `target`.
+ * an attribute-list line would, and costs the parser less than a block of its own (as HTML
+ * comments, such lines once made parsing about 5 % slower). remark-kramdown-ial applies it to the
+ * top-level node ending on line `target`.
  */
 export interface TrailingIal {
   /** The attribute list line as the author wrote it, trimmed. */
@@ -38,10 +40,6 @@ export interface PreprocessOptions {
   input?: 'GFM' | 'kramdown';
 }
 
-/** Prefix of the HTML comments that carry a block IAL to remark-kramdown-ial. */
-export const IAL_MARKER = 'kramdown-ial:';
-/** Prefix of the HTML comments that carry an attribute list definition (`{:name: …}`). */
-export const ALD_MARKER = 'kramdown-ald:';
 /** A blank line inside raw block HTML: kramdown keeps the element whole, CommonMark would end it there. */
 export const BLANK_MARKER = '<!--kramdown-blank:-->';
 
@@ -70,9 +68,10 @@ interface OpenMarkdownBlock {
 }
 
 /**
- * Makes kramdown block syntax survive a CommonMark parse: IAL and ALD lines become one-line HTML
- * comments (which end a paragraph as kramdown's IALs do) for remark-kramdown-ial to apply, except
- * IALs right under a top-level block, which become blank lines and are handed over as TrailingIals;
+ * Makes kramdown block syntax survive a CommonMark parse: IAL and ALD lines stay, trimmed, and are
+ * listed in attributeListLines, so the parser reads them as nodes of their own (which end a
+ * paragraph as kramdown's IALs do) for remark-kramdown-ial to apply; IALs right under a top-level
+ * block become blank lines instead and are handed over as TrailingIals;
  * `markdown="1"` blocks get blank lines around their tags so the inside parses as Markdown;
  * `{::comment}` blocks and `{::options}` vanish; `#Heading` gets its space with kramdown input
  * (the GFM parser, Jekyll's default, wants the space as CommonMark does).
@@ -119,6 +118,7 @@ class PrePass {
   readonly lineMap: number[] = [];
   readonly markdownBlocks: Array<[number, number]> = [];
   readonly trailingIals: TrailingIal[] = [];
+  readonly attributeListLines: number[] = [];
   private readonly paragraph: ParagraphState = { lines: 0, atBoundary: true, unindented: false };
   private readonly open: OpenRegion = { fence: undefined, rawClose: undefined, rawHtmlEnd: 0, extensionStop: undefined };
   /** `markdown="1"` blocks open around the current line, innermost last. */
@@ -141,7 +141,7 @@ class PrePass {
     if (this.extensionLine(line, original)) return;
     const previous = this.out.length > 0 ? this.out[this.out.length - 1]! : '';
     // kramdown reads `#Heading` as a heading where a block may start; CommonMark wants the space.
-    if (!this.gfm && ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous.startsWith('<!--kramdown-') || previous.startsWith('#'))) {
+    if (!this.gfm && ATX_WITHOUT_SPACE.test(line) && (previous.trim() === '' || previous === BLANK_MARKER || this.endsOnUnindentedList() || previous.startsWith('#'))) {
       this.emit(line.replace(ATX_WITHOUT_SPACE, '$1 '), original);
       return;
     }
@@ -151,15 +151,24 @@ class PrePass {
   /** Ends the pass: kramdown closes blocks left open at the end of the document. */
   finish(): PreprocessedText {
     for (const open of this.stack) this.markdownBlocks.push([open.firstLine, this.out.length]);
-    return { text: this.out.join('\n'), lineMap: this.lineMap, markdownBlocks: this.markdownBlocks, trailingIals: this.trailingIals };
+    const { out, lineMap, markdownBlocks, trailingIals, attributeListLines } = this;
+    return { text: out.join('\n'), lineMap, markdownBlocks, trailingIals, attributeListLines };
   }
 
-  private emit(line: string, original: number): void {
+  /** Writes one line; `attributeList` says it is an IAL or ALD line the parser is to read as one. */
+  private emit(line: string, original: number, attributeList = false): void {
     this.out.push(line);
     this.lineMap.push(original);
-    // IAL markers and blank lines end a paragraph as kramdown's LAZY_END does; other blocks are not tracked.
-    this.paragraph.lines = line.trim() === '' || line.trimStart().startsWith('<!--kramdown-') ? 0 : -1;
+    if (attributeList) this.attributeListLines.push(this.out.length);
+    // Attribute lists and blank lines end a paragraph as kramdown's LAZY_END does; other blocks are not tracked.
+    this.paragraph.lines = attributeList || line.trim() === '' || line === BLANK_MARKER ? 0 : -1;
     this.paragraph.atBoundary = this.paragraph.lines === 0;
+  }
+
+  /** Whether the last line written is an attribute list in column 1, after which a block may start. */
+  private endsOnUnindentedList(): boolean {
+    const lines = this.attributeListLines;
+    return lines.length > 0 && lines[lines.length - 1] === this.out.length && this.out[this.out.length - 1]!.startsWith('{');
   }
 
   private ensureBlank(original: number): void {
@@ -215,7 +224,7 @@ class PrePass {
     return false;
   }
 
-  /** An IAL or ALD line: a TrailingIal under a top-level block, otherwise a marker comment for remark-kramdown-ial. */
+  /** An IAL or ALD line: a TrailingIal under a top-level block, otherwise a line the parser reads as an attribute list. */
   private attributeListLine(line: string, original: number): boolean {
     const ald = ALD_LINE.exec(line);
     if (!ald && !BLOCK_IAL_LINE.test(line)) return false;
@@ -229,7 +238,7 @@ class PrePass {
       this.emit('', original);
       return true;
     }
-    this.emit(`${indent}<!--${ald ? ALD_MARKER : IAL_MARKER}${encodeURIComponent(line.trim())}-->`, original);
+    this.emit(`${indent}${line.trim()}`, original, true);
     return true;
   }
 

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { NotePlacement, SiteConfig } from '../config/site-config.js';
 import { JEKYLL_KRAMDOWN_DEFAULTS, type KramdownOptions } from '../config/kramdown-options.js';
+import remarkAttributeListSyntax from './attribute-list-syntax.js';
 import type { TrailingIal } from './preprocess-kramdown.js';
 import type { Heading, NoteDef, NoteRef, PageLink, PageSection } from './page-data.js';
 import rehypeCodeHighlight from './plugins/rehype-code-highlight.js';
@@ -59,6 +60,8 @@ export function createProcessor(options: ProcessorOptions) {
     unified()
       // CommonMark parse of the text preprocess-kramdown.ts already made CommonMark-friendly.
       .use(remarkParse)
+      // The attribute-list lines the preprocessor left in the text become nodes of their own.
+      .use(remarkAttributeListSyntax)
       // Tables, strikethrough, autolinks and `[^n]` footnotes, as GitHub-style sites write them.
       .use(remarkGfm)
       // Right after remark-gfm, whose extensions it edits: bare URLs are found in text, not per word.

@@ -48,7 +48,7 @@ export function createMarkdownRenderer(options: ProcessorOptions): RenderMarkdow
 
   function renderText(text: string, input: MarkdownInput): RenderedPage<string> {
     const pre = preprocessKramdown(text, { input: (options.kramdown ?? JEKYLL_KRAMDOWN_DEFAULTS).input });
-    const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks, trailingIals: pre.trailingIals } });
+    const file = new VFile({ path: input.path, value: pre.text, data: { markdownBlocks: pre.markdownBlocks, trailingIals: pre.trailingIals, attributeListLines: pre.attributeListLines } });
     const tree = processor.parse(file);
     const html = processor.stringify(processor.runSync(tree, file), file);
     const toSourceLine = (line: number) => (pre.lineMap[line - 1] ?? line) + input.bodyLine - 1;

@@ -3,11 +3,13 @@ import type { Html, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { ALD_LINE, applyAttributeList, BLOCK_IAL_LINE, parseAttributeList, type AttributeList } from '../attribute-list.js';
-import { IAL_MARKER } from '../preprocess-kramdown.js';
+import type { KramdownAttributeList } from '../attribute-list-syntax.js';
+import { BLANK_MARKER } from '../preprocess-kramdown.js';
 import { walk } from '../walk.js';
 
+/** An attribute-list node of the tree, with where it stands. */
 interface Marker {
-  node: Html;
+  node: KramdownAttributeList;
   parent: Parent;
   index: number;
   kind: 'ial' | 'ald';
@@ -15,8 +17,9 @@ interface Marker {
   line: string;
 }
 
-const MARKER = /^<!--(kramdown-ial:|kramdown-ald:)([^>]*)-->$/;
-const STRAY_MARKER = /<!--kramdown-(?:ial|ald|blank):[^>]*-->\n?/g;
+const BLANK_LINES = new RegExp(`${BLANK_MARKER}\n?`, 'g');
+// The attribute list on an attribute-list line that raw HTML swallowed, with whatever came before it kept.
+const SWALLOWED = /\{:.*$/;
 const SPAN_IAL = /\{:(?![:/])((?:\\\}|[^}])+)\}/g;
 // Names kramdown itself reads from a list's references instead of looking up a definition.
 const SPECIAL_REFS = new Set(['toc', 'footnotes']);
@@ -26,7 +29,9 @@ export default function remarkKramdownIal() {
   return (tree: Root, file: VFile) => {
     const markers: Marker[] = [];
     const spanTexts: { node: Text; parent: Parent; index: number }[] = [];
-    collect(tree, markers, spanTexts);
+    const rawHtml: Html[] = [];
+    collect(tree, markers, spanTexts, rawHtml);
+    cleanRawHtml(rawHtml, swallowedLines(file.data.attributeListLines ?? [], markers));
     const trailing = file.data.trailingIals ?? [];
     if (markers.length === 0 && spanTexts.length === 0 && trailing.length === 0) return;
 
@@ -40,9 +45,9 @@ export default function remarkKramdownIal() {
       }
     }
 
-    // Block IALs in document order: the marker comments and those the preprocessor took out of the text.
+    // Block IALs in document order: the attribute-list nodes and those the preprocessor took out of the text.
     // An IAL directly under another IAL shares its target; an IAL after a blank line waits for the next block.
-    const targets = new Map<Html, Nodes | undefined>();
+    const targets = new Map<KramdownAttributeList, Nodes | undefined>();
     const endingOn = new Map<number, RootContent>();
     if (trailing.length > 0) for (const child of tree.children) if (child.position !== undefined) endingOn.set(child.position.end.line, child);
     let next = 0;
@@ -74,17 +79,13 @@ export default function remarkKramdownIal() {
   };
 }
 
-function collect(tree: Root, markers: Marker[], spanTexts: { node: Text; parent: Parent; index: number }[]): void {
+function collect(tree: Root, markers: Marker[], spanTexts: { node: Text; parent: Parent; index: number }[], rawHtml: Html[]): void {
   walk<Nodes>(tree, (child, index, parent) => {
     if (parent === undefined || index === undefined) return undefined;
-    if (child.type === 'html') {
-      const match = MARKER.exec(child.value.trim());
-      if (match) {
-        markers.push({ node: child, parent, index, kind: match[1] === IAL_MARKER ? 'ial' : 'ald', line: decodeURIComponent(match[2]!) });
-      } else if (child.value.includes('<!--kramdown-')) {
-        // A marker swallowed by a raw HTML block: it has no block to attach to, but must not reach the page.
-        child.value = child.value.replace(STRAY_MARKER, '');
-      }
+    if (child.type === 'kramdownAttributeList') {
+      markers.push({ node: child, parent, index, kind: ALD_LINE.test(child.value) ? 'ald' : 'ial', line: child.value });
+    } else if (child.type === 'html') {
+      rawHtml.push(child);
     } else if (child.type === 'text') {
       if (child.value.includes('{:')) spanTexts.push({ node: child, parent, index });
     }
@@ -92,23 +93,57 @@ function collect(tree: Root, markers: Marker[], spanTexts: { node: Text; parent:
   });
 }
 
-function findTarget(marker: Marker, targets: Map<Html, Nodes | undefined>): Nodes | undefined {
+function findTarget(marker: Marker, targets: Map<KramdownAttributeList, Nodes | undefined>): Nodes | undefined {
   const siblings = marker.parent.children;
   const previous = siblings[marker.index - 1];
   const line = marker.node.position?.start.line ?? 0;
   if (previous !== undefined && previous.position !== undefined && previous.position.end.line === line - 1) {
-    if (previous.type === 'html' && targets.has(previous)) return targets.get(previous);
-    if (previous.type !== 'html' || !MARKER.test(previous.value.trim())) return previous;
+    if (previous.type !== 'kramdownAttributeList') return previous;
+    if (targets.has(previous)) return targets.get(previous);
   }
   for (let i = marker.index + 1; i < siblings.length; i++) {
     const next = siblings[i]!;
-    if (next.type === 'html' && MARKER.test(next.value.trim())) continue;
-    return next;
+    if (next.type !== 'kramdownAttributeList') return next;
   }
   return undefined;
 }
 
-function markerPlace(node: Html): Point {
+/** Attribute-list lines the parser read as part of raw HTML (a block the preprocessor did not see end), in order. */
+function swallowedLines(lines: readonly number[], markers: readonly Marker[]): number[] {
+  if (lines.length === markers.length) return [];
+  const read = new Set(markers.map((marker) => marker.node.position?.start.line));
+  return lines.filter((line) => !read.has(line));
+}
+
+/** Takes the blank-line markers and swallowed attribute lists out of raw HTML: they have no block to attach to, but must not reach the page. */
+function cleanRawHtml(rawHtml: readonly Html[], swallowed: readonly number[]): void {
+  let next = 0;
+  for (const node of rawHtml) {
+    const start = node.position?.start.line ?? 0;
+    const end = node.position?.end.line ?? 0;
+    while (next < swallowed.length && swallowed[next]! < start) next++;
+    if (next < swallowed.length && swallowed[next]! <= end) {
+      const from = next;
+      while (next < swallowed.length && swallowed[next]! <= end) next++;
+      node.value = withoutLines(node.value, start, new Set(swallowed.slice(from, next)));
+    }
+    if (node.value.includes(BLANK_MARKER)) node.value = node.value.replace(BLANK_LINES, '');
+  }
+}
+
+/** `value` (starting on line `start`) with the attribute list and line end of each line in `lines` removed. */
+function withoutLines(value: string, start: number, lines: ReadonlySet<number>): string {
+  const parts = value.split('\n');
+  let result = '';
+  parts.forEach((part, i) => {
+    const match = lines.has(start + i) ? SWALLOWED.exec(part) : null;
+    if (match) result += part.slice(0, match.index);
+    else result += i < parts.length - 1 ? `${part}\n` : part;
+  });
+  return result;
+}
+
+function markerPlace(node: KramdownAttributeList): Point {
   return node.position?.start ?? { line: 1, column: 1 };
 }
 
