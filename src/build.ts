@@ -97,7 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = reuse.value('templates', () => [config], () => (options.templates ?? createTemplateEngine)(config.templatesDir));
     // Citable essays and chapters: their metadata, citations and index tags (scholar/).
-    const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
+    const scholar = await time('scholar', () => prepareScholar(pages, nav, config, incremental.citations));
     diagnostics.push(...scholar.diagnostics);
     // Two sources making one output file: the loser is not written (write/output-claims.ts).
     const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { citableWorks, type CitableWork } from './citable-works.js';
-import type { Citations, CitationStyles } from './format-citations.js';
+import { citationCacheKey, citationStyleSources, cslItem, stylesDigest, type CitationStyleSources } from './csl-item.js';
+import type { Citations } from './format-citations.js';
 import { scholarTags, type ScholarTags } from './scholar-tags.js';
 
 /** What the templates see of a citable page, as `it.scholar`. */
@@ -42,23 +43,41 @@ export function citationFileUrl(pageUrl: string, extension: 'bib' | 'ris'): stri
 }
 
 /**
- * Resolves every essay's and chapter's metadata; loads citation-js (a few hundred milliseconds) only
- * when the site has an essay to cite.
+ * Citations formatted by earlier builds, by a key of the CSL item and the styles (csl-item.ts); the
+ * incremental layer keeps them (incremental/citation-store.ts).
  */
-export async function prepareScholar(pages: readonly Page[], nav: NavTree, config: SiteConfig): Promise<Scholar> {
+export interface CitationCache {
+  /** The citations kept under `key`, or undefined. */
+  get(key: string): Citations | undefined;
+  /** Keeps freshly formatted citations under `key`. */
+  set(key: string, citations: Citations): void;
+}
+
+/**
+ * Resolves every essay's and chapter's metadata. Each work's citations are formatted once per build,
+ * when first asked for, unless `cache` has them; citation-js (a few hundred milliseconds to load, and
+ * its styles' engines more) is loaded only when some work's citations are not kept.
+ */
+export async function prepareScholar(pages: readonly Page[], nav: NavTree, config: SiteConfig, cache?: CitationCache): Promise<Scholar> {
   const { works, diagnostics } = citableWorks(pages, nav, config);
   if (works.size === 0) return { forPage: () => undefined, files: () => [], works, diagnostics };
-  const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
-  const styles: CitationStyles = loadCitationStyles(config.templatesDir);
+  const sources = citationStyleSources(config.templatesDir);
+  const digest = stylesDigest(sources);
+  const cited = new Map([...works].map(([path, work]) => {
+    const item = cslItem(work);
+    return [path, { item, key: citationCacheKey(digest, item) }];
+  }));
+  const citationsOf = await citationFormatter(sources, [...cited.values()], cache);
   const urls = new Map(pages.map((page) => [page.path, page.url]));
   const made = new Map<string, ScholarPage>();
   const forPage = (path: string): ScholarPage | undefined => {
     const work = works.get(path);
-    if (work === undefined) return undefined;
+    const citable = cited.get(path);
+    if (work === undefined || citable === undefined) return undefined;
     let page = made.get(path);
     if (page === undefined) {
       const url = urls.get(path) ?? '/';
-      page = { work, tags: scholarTags(work), citations: formatCitations(work, styles), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
+      page = { work, tags: scholarTags(work), citations: citationsOf(citable), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
       made.set(path, page);
     }
     return page;
@@ -72,4 +91,41 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
       ];
     });
   return { forPage, files, works, diagnostics };
+}
+
+/**
+ * Finds an item's citations: kept in `cache`, formatted earlier in this build, or formatted now (then
+ * kept), so an item is formatted at most once per build. Loads citation-js only when some item is not kept.
+ */
+async function citationFormatter(sources: CitationStyleSources, items: readonly CitableItem[], cache: CitationCache | undefined): Promise<(cited: CitableItem) => Citations> {
+  const made = new Map<string, Citations>();
+  for (const { key } of items) {
+    const kept = cache?.get(key);
+    if (kept !== undefined) made.set(key, kept);
+  }
+  const format = made.size < new Set(items.map(({ key }) => key)).size ? await loadFormatter(sources) : notNeeded;
+  return ({ key, item }) => {
+    let citations = made.get(key);
+    if (citations === undefined) {
+      citations = format(item);
+      made.set(key, citations);
+      cache?.set(key, citations);
+    }
+    return citations;
+  };
+}
+
+interface CitableItem {
+  item: Record<string, unknown>;
+  key: string;
+}
+
+async function loadFormatter(sources: CitationStyleSources): Promise<(item: Record<string, unknown>) => Citations> {
+  const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
+  const styles = loadCitationStyles(sources);
+  return (item) => formatCitations(item, styles);
+}
+
+function notNeeded(): never {
+  throw new Error('every citation was kept, yet one was asked to be formatted');
 }
