@@ -3,7 +3,7 @@
  * memory for the dev server and in one file beside the render store's entries for the CLI, so a
  * rebuild or a CI-style warm build formats no citation it formatted before.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Citations } from '../scholar/format-citations.js';
 import type { CitationCache } from '../scholar/scholar-pages.js';
@@ -31,6 +31,7 @@ export function citationStoreFor(store: RenderStore): CitationStore {
 
 /** A CitationCache that keeps, at the end of each build, exactly the entries that build used. */
 export interface CitationStore extends CitationCache {
+  startsCold(): boolean;
   /** Ends a build: forgets entries it did not use (and persists the rest, for a store on disk). */
   finish(): void;
 }
@@ -51,6 +52,10 @@ export class MemoryCitationStore implements CitationStore {
   set(key: string, citations: Citations): void {
     this.used.set(key, citations);
     this.seed?.set(key, citations);
+  }
+
+  startsCold(): boolean {
+    return this.entries.size === 0 && this.used.size === 0 && (this.seed?.startsCold() ?? true);
   }
 
   finish(): void {
@@ -82,6 +87,10 @@ export class DiskCitationStore implements CitationStore {
   set(key: string, citations: Citations): void {
     this.used.set(key, citations);
     this.changed = true;
+  }
+
+  startsCold(): boolean {
+    return !existsSync(this.file);
   }
 
   finish(): void {

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { citableWorks, type CitableWork } from './citable-works.js';
+import { formatOnWorker, OFFLOAD_MIN_ITEMS, releaseEarlyWorker, type OffloadedCitations } from './citation-offload.js';
 import { citationCacheKey, citationStyleSources, cslItem, stylesDigest, type CitationStyleSources } from './csl-item.js';
 import type { Citations } from './format-citations.js';
 import { scholarTags, type ScholarTags } from './scholar-tags.js';
@@ -51,6 +52,8 @@ export interface CitationCache {
   get(key: string): Citations | undefined;
   /** Keeps freshly formatted citations under `key`. */
   set(key: string, citations: Citations): void;
+  /** True when nothing is kept yet, so every citation will be formatted. */
+  startsCold?(): boolean;
 }
 
 /**
@@ -60,7 +63,10 @@ export interface CitationCache {
  */
 export async function prepareScholar(pages: readonly Page[], nav: NavTree, config: SiteConfig, cache?: CitationCache): Promise<Scholar> {
   const { works, diagnostics } = citableWorks(pages, nav, config);
-  if (works.size === 0) return { forPage: () => undefined, files: () => [], works, diagnostics };
+  if (works.size === 0) {
+    releaseEarlyWorker();
+    return { forPage: () => undefined, files: () => [], works, diagnostics };
+  }
   const sources = citationStyleSources(config.templatesDir);
   const digest = stylesDigest(sources);
   const cited = new Map([...works].map(([path, work]) => {
@@ -95,21 +101,27 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
 
 /**
  * Finds an item's citations: kept in `cache`, formatted earlier in this build, or formatted now (then
- * kept), so an item is formatted at most once per build. Loads citation-js only when some item is not kept.
+ * kept), so an item is formatted at most once per build. Many items to format go to a worker
+ * (citation-offload.ts); a few are formatted in this thread, which then loads citation-js.
  */
 async function citationFormatter(sources: CitationStyleSources, items: readonly CitableItem[], cache: CitationCache | undefined): Promise<(cited: CitableItem) => Citations> {
   const made = new Map<string, Citations>();
-  for (const { key } of items) {
-    const kept = cache?.get(key);
-    if (kept !== undefined) made.set(key, kept);
+  const missing = new Map<string, CitableItem>();
+  for (const cited of items) {
+    const kept = cache?.get(cited.key);
+    if (kept !== undefined) made.set(cited.key, kept);
+    else missing.set(cited.key, cited);
   }
-  const format = made.size < new Set(items.map(({ key }) => key)).size ? await loadFormatter(sources) : notNeeded;
-  return ({ key, item }) => {
-    let citations = made.get(key);
+  let offloaded: OffloadedCitations | undefined;
+  if (missing.size >= OFFLOAD_MIN_ITEMS) offloaded = formatOnWorker(sources, [...missing.values()]);
+  else releaseEarlyWorker();
+  const format = offloaded !== undefined ? (cited: CitableItem) => offloaded(cited.key) : missing.size > 0 ? await loadFormatter(sources) : notNeeded;
+  return (cited) => {
+    let citations = made.get(cited.key);
     if (citations === undefined) {
-      citations = format(item);
-      made.set(key, citations);
-      cache?.set(key, citations);
+      citations = format(cited);
+      made.set(cited.key, citations);
+      cache?.set(cited.key, citations);
     }
     return citations;
   };
@@ -120,10 +132,10 @@ interface CitableItem {
   key: string;
 }
 
-async function loadFormatter(sources: CitationStyleSources): Promise<(item: Record<string, unknown>) => Citations> {
+async function loadFormatter(sources: CitationStyleSources): Promise<(cited: CitableItem) => Citations> {
   const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
   const styles = loadCitationStyles(sources);
-  return (item) => formatCitations(item, styles);
+  return (cited) => formatCitations(cited.item, styles);
 }
 
 function notNeeded(): never {
