@@ -11,7 +11,6 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { CitationJob, CitationWorkerData } from './citation-worker.js';
 import { citationStyleSources, stylesDigest, type CitationStyleSources } from './csl-item.js';
 import type { Citations } from './format-citations.js';
-import type { CitationCache } from './scholar-pages.js';
 
 /** Fewer items than this are formatted in-thread: a worker's start costs more than it saves. */
 export const OFFLOAD_MIN_ITEMS = 64;
@@ -37,7 +36,7 @@ let early: StartedWorker | undefined;
  * keeps no citation yet (a cold build), so it is likely to have many citations to format. Does
  * nothing without a compiled worker (running from TypeScript sources, as tests do).
  */
-export function expectCitations(pageCount: number, siteTemplatesDir: string | undefined, cache: CitationCache | undefined): void {
+export function expectCitations(pageCount: number, siteTemplatesDir: string | undefined, cache: { startsCold?(): boolean } | undefined): void {
   releaseEarlyWorker();
   if (pageCount >= OFFLOAD_MIN_ITEMS && cache?.startsCold?.() !== false) early = startWorker(citationStyleSources(siteTemplatesDir));
 }

@@ -1,6 +1,7 @@
 /**
- * The scholarly side of a build: for each essay and chapter page, its tags and its citations (formatted
- * once, when the page is laid out), and the `.bib`/`.ris` files beside the pages.
+ * The scholarly side of a build: for each essay and chapter page, its tags and its citations (each
+ * item formatted at most once, or taken from a cache by content), and the `.bib`/`.ris` files beside
+ * the pages.
  */
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
