@@ -6,7 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CitationStyleSources } from './csl-item.js';
-import { formatCitations, loadCitationStyles, prepareEngines } from './format-citations.js';
+import { formatCitations, loadCitationStyles, prepareEngines, type Citations, type CitationStyles } from './format-citations.js';
 
 /** What the main thread hands the worker when starting it. */
 export interface CitationWorkerData {
@@ -24,19 +24,22 @@ export interface CitationJob {
 
 if (parentPort !== null) {
   const { sources, port, posted } = workerData as CitationWorkerData;
-  const styles = loadCitationStyles(sources);
-  prepareEngines(styles);
+  let styles: CitationStyles | undefined;
+  // A style citeproc cannot read fails every item, as it would in the main thread.
+  let failure: string | undefined;
+  try {
+    styles = loadCitationStyles(sources);
+    prepareEngines(styles);
+  } catch (error) {
+    failure = String(error);
+  }
   port.once('message', (jobs: CitationJob[]) => {
     const count = new Int32Array(posted);
     const todo = new Map(jobs.map((job) => [job.key, job.item]));
     while (todo.size > 0) {
       const [key, item] = next(port, todo);
       todo.delete(key);
-      try {
-        port.postMessage({ key, citations: formatCitations(item, styles) });
-      } catch (error) {
-        port.postMessage({ key, error: String(error) });
-      }
+      port.postMessage(styles === undefined ? { key, error: failure } : formatted(key, item, styles));
       Atomics.add(count, 0, 1);
       Atomics.notify(count, 0);
     }
@@ -52,4 +55,12 @@ function next(port: MessagePort, todo: Map<string, Record<string, unknown>>): [s
     if (item !== undefined) return [wanted, item];
   }
   return todo.entries().next().value as [string, Record<string, unknown>];
+}
+
+function formatted(key: string, item: Record<string, unknown>, styles: CitationStyles): { key: string; citations?: Citations; error?: string } {
+  try {
+    return { key, citations: formatCitations(item, styles) };
+  } catch (error) {
+    return { key, error: String(error) };
+  }
 }
