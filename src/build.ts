@@ -32,6 +32,7 @@ import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
 import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
 import { prepareScholar } from './scholar/scholar-pages.js';
+import { expectCitations } from './scholar/citation-offload.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -97,14 +98,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { reuse, renderCache } = incremental;
     // A cold build of a big site starts its render workers as soon as it knows how many pages there
     // are; they load while front matter is read.
-    const site = await loadSitePages(config, { reuse, time, onDiscovered: (count) => (pool = startRenderPool(count, renderCache)) });
+    const site = await loadSitePages(config, { reuse, time, onDiscovered: (count) => { pool = startRenderPool(count, renderCache); expectCitations(count, config.templatesDir, incremental.citations); } });
     const { nav } = site;
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;
     const diagnostics: Diagnostic[] = [...unrenderedFeatureWarnings(config), ...site.diagnostics, ...liquid.diagnostics, ...unsupportedKeys(config, pages), ...droppedCollectionFiles(config)];
     const templates = reuse.value('templates', () => [config], () => (options.templates ?? createTemplateEngine)(config.templatesDir));
     // Citable essays and chapters: their metadata, citations and index tags (scholar/).
-    const scholar = await time('scholar', () => prepareScholar(pages, nav, config));
+    const scholar = await time('scholar', () => prepareScholar(pages, nav, config, incremental.citations));
     diagnostics.push(...scholar.diagnostics);
     // Two sources making one output file: the loser is not written (write/output-claims.ts).
     const publicFiles = publicAssets([DEFAULT_PUBLIC_DIR, config.publicDir]);
@@ -117,11 +118,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       notWritten: claims.lostPages,
     });
     copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
-    for (const file of scholar.files()) writer.write(file.path, file.text);
     await time('markdown', () =>
       renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, lastingPool: options.renderPool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );
     const { rendered, searchable, keyOf, ms } = layout.finish();
+    // After the pages: the citations may still be formatted on a worker meanwhile (scholar/citation-offload.ts).
+    for (const file of scholar.files()) writer.write(file.path, file.text);
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
     timings.push(['notes+layout+write', ms]);
     // Redirect pages, sitemap, robots.txt and feed, as the site's Jekyll plugins would publish them.

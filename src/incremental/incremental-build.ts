@@ -11,6 +11,7 @@ import { processorOptions } from '../markdown/processor.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { Writer } from '../write/writer.js';
 import type { BuildMemo } from './build-memo.js';
+import { citationStoreFor, type CitationStore } from './citation-store.js';
 import { layoutKeys } from './layout-key.js';
 import { KeyedRenderCache } from './render-cache.js';
 import type { RenderStore } from './render-store.js';
@@ -23,6 +24,8 @@ export class IncrementalBuild {
   readonly reuse: Reuse;
   /** The Markdown stage's cache, when there is a store of renderings. */
   readonly renderCache: KeyedRenderCache | undefined;
+  /** The scholar stage's formatted citations, kept with the store of renderings. */
+  readonly citations: CitationStore | undefined;
 
   constructor(
     config: SiteConfig,
@@ -31,6 +34,7 @@ export class IncrementalBuild {
   ) {
     this.reuse = memo ?? NO_REUSE;
     this.renderCache = store === undefined ? undefined : new KeyedRenderCache(store, processorOptions(config), this.reuse);
+    this.citations = store === undefined ? undefined : citationStoreFor(store);
   }
 
   /**
@@ -42,8 +46,9 @@ export class IncrementalBuild {
     return layoutKeys(config, templates, pages, (path) => this.renderCache?.keyOf(path), noteLinks);
   }
 
-  /** Ends the build: the memo forgets what this build did not use. */
+  /** Ends the build: the memo and the citation store forget what this build did not use. */
   finish(): void {
     this.memo?.finish();
+    this.citations?.finish();
   }
 }

@@ -31,6 +31,11 @@ export class MemoryRenderStore implements RenderStore {
    */
   constructor(private seed?: RenderStore) {}
 
+  /** The store read on misses, until the first build ends. */
+  get seedStore(): RenderStore | undefined {
+    return this.seed;
+  }
+
   get(key: string): RenderedPage | undefined {
     let page = this.entries.get(key) ?? this.used.get(key);
     if (page === undefined) {

@@ -1,13 +1,16 @@
 /**
- * The scholarly side of a build: for each essay and chapter page, its tags and its citations (formatted
- * once, when the page is laid out), and the `.bib`/`.ris` files beside the pages.
+ * The scholarly side of a build: for each essay and chapter page, its tags and its citations (each
+ * item formatted at most once, or taken from a cache by content), and the `.bib`/`.ris` files beside
+ * the pages.
  */
 import type { SiteConfig } from '../config/site-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../front-matter/page.js';
 import type { NavTree } from '../nav/nav-tree.js';
 import { citableWorks, type CitableWork } from './citable-works.js';
-import type { Citations, CitationStyles } from './format-citations.js';
+import { formatOnWorker, OFFLOAD_MIN_ITEMS, releaseEarlyWorker, type OffloadedCitations } from './citation-offload.js';
+import { citationCacheKey, citationStyleSources, cslItem, stylesDigest, type CitationStyleSources } from './csl-item.js';
+import type { Citations } from './format-citations.js';
 import { scholarTags, type ScholarTags } from './scholar-tags.js';
 
 /** What the templates see of a citable page, as `it.scholar`. */
@@ -42,23 +45,46 @@ export function citationFileUrl(pageUrl: string, extension: 'bib' | 'ris'): stri
 }
 
 /**
- * Resolves every essay's and chapter's metadata; loads citation-js (a few hundred milliseconds) only
- * when the site has an essay to cite.
+ * Citations formatted by earlier builds, by a key of the CSL item and the styles (csl-item.ts); the
+ * incremental layer keeps them (incremental/citation-store.ts).
  */
-export async function prepareScholar(pages: readonly Page[], nav: NavTree, config: SiteConfig): Promise<Scholar> {
+export interface CitationCache {
+  /** The citations kept under `key`, or undefined. */
+  get(key: string): Citations | undefined;
+  /** Keeps freshly formatted citations under `key`. */
+  set(key: string, citations: Citations): void;
+  /** True when nothing is kept yet, so every citation will be formatted. */
+  startsCold?(): boolean;
+}
+
+/**
+ * Resolves every essay's and chapter's metadata. Each work's citations are formatted once per build,
+ * when first asked for, unless `cache` has them; citation-js (a few hundred milliseconds to load, and
+ * its styles' engines more) is loaded only when some work's citations are not kept.
+ */
+export async function prepareScholar(pages: readonly Page[], nav: NavTree, config: SiteConfig, cache?: CitationCache): Promise<Scholar> {
   const { works, diagnostics } = citableWorks(pages, nav, config);
-  if (works.size === 0) return { forPage: () => undefined, files: () => [], works, diagnostics };
-  const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
-  const styles: CitationStyles = loadCitationStyles(config.templatesDir);
+  if (works.size === 0) {
+    releaseEarlyWorker();
+    return { forPage: () => undefined, files: () => [], works, diagnostics };
+  }
+  const sources = citationStyleSources(config.templatesDir);
+  const digest = stylesDigest(sources);
+  const cited = new Map([...works].map(([path, work]) => {
+    const item = cslItem(work);
+    return [path, { item, key: citationCacheKey(digest, item) }];
+  }));
+  const citationsOf = await citationFormatter(sources, [...cited.values()], cache);
   const urls = new Map(pages.map((page) => [page.path, page.url]));
   const made = new Map<string, ScholarPage>();
   const forPage = (path: string): ScholarPage | undefined => {
     const work = works.get(path);
-    if (work === undefined) return undefined;
+    const citable = cited.get(path);
+    if (work === undefined || citable === undefined) return undefined;
     let page = made.get(path);
     if (page === undefined) {
       const url = urls.get(path) ?? '/';
-      page = { work, tags: scholarTags(work), citations: formatCitations(work, styles), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
+      page = { work, tags: scholarTags(work), citations: citationsOf(citable), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
       made.set(path, page);
     }
     return page;
@@ -72,4 +98,47 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
       ];
     });
   return { forPage, files, works, diagnostics };
+}
+
+/**
+ * Finds an item's citations: kept in `cache`, formatted earlier in this build, or formatted now (then
+ * kept), so an item is formatted at most once per build. Many items to format go to a worker
+ * (citation-offload.ts); a few are formatted in this thread, which then loads citation-js.
+ */
+async function citationFormatter(sources: CitationStyleSources, items: readonly CitableItem[], cache: CitationCache | undefined): Promise<(cited: CitableItem) => Citations> {
+  const made = new Map<string, Citations>();
+  const missing = new Map<string, CitableItem>();
+  for (const cited of items) {
+    const kept = cache?.get(cited.key);
+    if (kept !== undefined) made.set(cited.key, kept);
+    else missing.set(cited.key, cited);
+  }
+  let offloaded: OffloadedCitations | undefined;
+  if (missing.size >= OFFLOAD_MIN_ITEMS) offloaded = formatOnWorker(sources, [...missing.values()]);
+  else releaseEarlyWorker();
+  const format = offloaded !== undefined ? (cited: CitableItem) => offloaded(cited.key) : missing.size > 0 ? await loadFormatter(sources) : notNeeded;
+  return (cited) => {
+    let citations = made.get(cited.key);
+    if (citations === undefined) {
+      citations = format(cited);
+      made.set(cited.key, citations);
+      cache?.set(cited.key, citations);
+    }
+    return citations;
+  };
+}
+
+interface CitableItem {
+  item: Record<string, unknown>;
+  key: string;
+}
+
+async function loadFormatter(sources: CitationStyleSources): Promise<(cited: CitableItem) => Citations> {
+  const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
+  const styles = loadCitationStyles(sources);
+  return (cited) => formatCitations(cited.item, styles);
+}
+
+function notNeeded(): never {
+  throw new Error('every citation was kept, yet one was asked to be formatted');
 }

@@ -49,11 +49,12 @@ describe('building on worker threads', () => {
       expect([...built.keys()].sort()).toEqual([...plain.keys()].sort());
       for (const [rel, bytes] of plain) expect(built.get(rel)?.equals(bytes), `${out}/${rel}`).toBe(true);
     }
-    // One entry per page, one output manifest and one no-change record per output folder, and no
-    // half-written files left by the workers.
+    // One entry per page, one output manifest and one no-change record per output folder, the
+    // formatted citations, and no half-written files left by the workers.
     const [cacheDir = ''] = readdirSync(path.join(work, 'node_modules/.cache/dossier'));
     const entries = readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir));
-    const kinds = ['.page', '.manifest', '.snapshot'];
+    const kinds = ['.page', '.manifest', '.snapshot', 'citations.cache'];
+    expect(entries.filter((name) => name === 'citations.cache')).toHaveLength(1);
     expect(entries.filter((name) => name.endsWith('.page'))).toHaveLength(site.pages);
     expect(entries.filter((name) => name.endsWith('.manifest'))).toHaveLength(2);
     expect(entries.filter((name) => name.endsWith('.snapshot'))).toHaveLength(2);
