@@ -15,13 +15,15 @@ export interface StreamTag {
   /** An HTML attribute's value ('' for a bare attribute), or undefined when it is not there. */
   attribute(name: string): string | undefined;
   element?: Element;
-  raw?: { node: { value: string }; offset: number };
+  /** In its raw node: where the start tag begins and ends, and each attribute's extent. */
+  raw?: { node: { value: string }; offset: number; end: number; attrs: Readonly<Record<string, { startOffset: number; endOffset: number }>> };
 }
 
 /** What a reader of the stream is told; `open` is the elements around the tag or text, outermost first. */
 export interface HtmlVisitor {
   start?(tag: StreamTag, open: readonly StreamTag[]): void;
-  end?(tag: StreamTag): void;
+  /** `at`: for a tag from a raw node, where its element ends in that node (after its end tag, or where it was implied). */
+  end?(tag: StreamTag, at?: number): void;
   text?(value: string, open: readonly StreamTag[]): void;
 }
 
@@ -47,20 +49,26 @@ const TEXT_MODES: Record<string, number> = {
 /** Visits `tree` in document order; raw HTML's tags open and close elements as the parser would, in the common cases. */
 export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
   const open: StreamTag[] = [];
-  const popTo = (depth: number): void => {
+  const popTo = (depth: number, at?: number): void => {
     while (open.length > depth) {
       const tag = open.pop() as StreamTag;
-      visitor.end?.(tag);
+      visitor.end?.(tag, tag.raw === undefined ? undefined : (at ?? tag.raw.node.value.length));
     }
   };
   const start = (tag: StreamTag, keepsOpen: boolean): void => {
-    if (CLOSES_P.has(tag.tagName)) closeRawP(open, popTo);
-    if (tag.tagName === 'li') closeRawLi(open, popTo);
+    const at = tag.raw?.offset;
+    if (CLOSES_P.has(tag.tagName)) closeRawP(open, (depth) => popTo(depth, at));
+    if (tag.tagName === 'li') closeRawLi(open, (depth) => popTo(depth, at));
     visitor.start?.(tag, open);
     if (keepsOpen) open.push(tag);
-    else visitor.end?.(tag);
+    else visitor.end?.(tag, tag.raw?.end);
   };
-  const raw = new RawReader(start, (name) => closeRaw(open, name, popTo), (value) => visitor.text?.(value, open));
+  const end = (tagName: string, from: number, to: number): void =>
+    closeRaw(open, tagName, (depth) => {
+      popTo(depth + 1, from);
+      popTo(depth, to);
+    });
+  const raw = new RawReader(start, end, (value) => visitor.text?.(value, open));
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === 'text') visitor.text?.(node.value, open);
@@ -84,7 +92,7 @@ class RawReader implements TokenHandler {
 
   constructor(
     private readonly onStart: (tag: StreamTag, keepsOpen: boolean) => void,
-    private readonly onEnd: (tagName: string) => void,
+    private readonly onEnd: (tagName: string, from: number, to: number) => void,
     private readonly onText: (value: string) => void,
   ) {}
 
@@ -97,10 +105,11 @@ class RawReader implements TokenHandler {
 
   onStartTag(token: Token.TagToken): void {
     const attrs = token.attrs;
+    const at = token.location;
     const tag: StreamTag = {
       tagName: token.tagName,
       attribute: (name) => attrs.find((a) => a.name === name)?.value,
-      raw: { node: this.node, offset: token.location?.startOffset ?? 0 },
+      raw: { node: this.node, offset: at?.startOffset ?? 0, end: at?.endOffset ?? 0, attrs: at?.attrs ?? {} },
     };
     const mode = TEXT_MODES[token.tagName];
     if (mode !== undefined) this.tokenizer.state = mode as typeof this.tokenizer.state;
@@ -108,7 +117,7 @@ class RawReader implements TokenHandler {
   }
 
   onEndTag(token: Token.TagToken): void {
-    this.onEnd(token.tagName);
+    this.onEnd(token.tagName, token.location?.startOffset ?? 0, token.location?.endOffset ?? 0);
   }
 
   onCharacter(token: Token.CharacterToken): void {
