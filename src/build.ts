@@ -31,7 +31,7 @@ import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
 import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
-import { prepareScholar } from './scholar/scholar-pages.js';
+import { prepareScholar, type Scholar } from './scholar/scholar-pages.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -110,7 +110,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       notWritten: claims.lostPages,
     });
     copyAssets(writer, site.statics, publicFiles, claims, config, nav, reuse);
-    for (const file of scholar.files()) writer.write(file.path, file.text);
+    for (const file of citationFiles(scholar, reuse)) writer.write(file.path, file.text);
     await time('markdown', () =>
       renderPages(layout.renderOrder, { processor: processorOptions(config), cache: renderCache, pool, lastingPool: options.renderPool, onProgress: options.onProgress, onRendered: layout.onRendered, compactHtml: memo === undefined, timeoutMs: config.renderTimeoutMs }),
     );
@@ -160,4 +160,12 @@ function writeSearchIndex(writer: Writer, config: SiteConfig, searchable: readon
   if (key !== undefined && writer.reuseAll?.(key) === true) return;
   const index = reuse.value('search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms, p.sections])], () => buildSearchIndex(searchable));
   for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
+}
+
+/**
+ * The `.bib` and `.ris` files, kept while every work's metadata reads the same: formatting them is
+ * citeproc for every essay and chapter, which a body edit in the dev server need not pay again.
+ */
+function citationFiles(scholar: Scholar, reuse: Reuse): Array<{ path: string; text: string }> {
+  return reuse.value('citation files', () => [JSON.stringify([...scholar.works])], () => scholar.files());
 }
