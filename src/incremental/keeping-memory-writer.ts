@@ -17,7 +17,7 @@ export class KeepingMemoryWriter extends MemoryWriter {
   private keeping = new Set<string>();
 
   /** `last`: the writer whose committed files may be kept; none makes every file. */
-  constructor(private readonly last?: KeepingMemoryWriter) {
+  constructor(private last?: KeepingMemoryWriter) {
     super();
   }
 
@@ -46,6 +46,9 @@ export class KeepingMemoryWriter extends MemoryWriter {
 
   override commit(): void {
     super.commit();
+    // A build run again through this writer (a half-written page) keeps from this commit, and the
+    // writers before it can go: a long session never holds a chain of old sites.
+    this.last = this;
     this.committed = this.stagedKeys;
     this.stagedKeys = new Map();
     this.kept = this.keeping;

@@ -116,6 +116,17 @@ describe('a build memo kept between builds (the dev server)', () => {
     expect(edit.kept).toContain('docs/T/commons-1/index.html');
   });
 
+  it('keeps from its own last build when a build runs again through the same writer (a half-written page)', async () => {
+    const site = essaySite();
+    const memo = new BuildMemo();
+    const cache = new MemoryRenderStore();
+    const writer = new KeepingMemoryWriter();
+    const first = await files(site, { memo, cache }, writer);
+    const again = await files(site, { memo, cache }, writer);
+    expect(writer.kept).toContain('docs/T/commons-1/index.html');
+    expect(again).toEqual(first);
+  });
+
   it('keeps serving pages seeded from the disk cache after a later build prunes it', async () => {
     const site = essaySite();
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-seed-'));
