@@ -31,8 +31,12 @@ import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
 import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
+<<<<<<< HEAD
 import { prepareScholar } from './scholar/scholar-pages.js';
 import { expectCitations } from './scholar/citation-offload.js';
+=======
+import { prepareScholar, type Scholar } from './scholar/scholar-pages.js';
+>>>>>>> dev-edit
 
 export interface BuildOptions {
   sourceDir: string;
@@ -123,7 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
     const { rendered, searchable, keyOf, ms } = layout.finish();
     // After the pages: the citations may still be formatted on a worker meanwhile (scholar/citation-offload.ts).
-    for (const file of scholar.files()) writer.write(file.path, file.text);
+    for (const file of citationFiles(scholar, reuse)) writer.write(file.path, file.text);
     // Main-thread time spent linking notes, laying out and writing pages while the workers rendered.
     timings.push(['notes+layout+write', ms]);
     // Redirect pages, sitemap, robots.txt and feed, as the site's Jekyll plugins would publish them.
@@ -170,4 +174,12 @@ function writeSearchIndex(writer: Writer, config: SiteConfig, searchable: readon
   if (key !== undefined && writer.reuseAll?.(key) === true) return;
   const index = reuse.value('search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms, p.sections])], () => buildSearchIndex(searchable));
   for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
+}
+
+/**
+ * The `.bib` and `.ris` files, kept while every work's metadata reads the same: formatting them is
+ * citeproc for every essay and chapter, which a body edit in the dev server need not pay again.
+ */
+function citationFiles(scholar: Scholar, reuse: Reuse): Array<{ path: string; text: string }> {
+  return reuse.value('citation files', () => [JSON.stringify([...scholar.works])], () => scholar.files());
 }

@@ -43,7 +43,7 @@ export class IncrementalBuild {
    */
   fileKeys(writer: Writer, config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], noteLinks: (path: string) => string): FileKeys {
     if (writer.reuse === undefined) return () => undefined;
-    return layoutKeys(config, templates, pages, (path) => this.renderCache?.keyOf(path), noteLinks);
+    return layoutKeys(config, templates, pages, (path) => this.renderCache?.keyOf(path), noteLinks, this.reuse);
   }
 
   /** Ends the build: the memo and the citation store forget what this build did not use. */

@@ -10,14 +10,24 @@ import { byCodeUnits } from '../code-unit-order.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Page } from '../front-matter/page.js';
 import type { TemplateEngine } from '../layout/template-engine.js';
+import { NO_REUSE, type Reuse } from '../reuse.js';
 import { dossierCodeHash } from './render-key.js';
 
-/** Digest of what every page's layout shares: Dossier's code, the config, the templates, every page's front matter and URL. */
-function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[]): string {
-  const hash = createHash('sha256').update(dossierCodeHash()).update(JSON.stringify(config));
-  for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
-  for (const page of pages) hash.update(`\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`);
-  return hash.digest('hex');
+/**
+ * Digest of what every page's layout shares: Dossier's code, the config, the templates, every page's
+ * front matter and URL. `reuse` keeps each page's part while its front matter is the same object, and the
+ * digest while every part reads the same: a body edit in the dev server then serialises one page's front matter.
+ */
+function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], reuse: Reuse): string {
+  const parts = pages.map((page) =>
+    reuse.value(`layout key part:${page.path}`, () => [page.kind, page.url, page.outputPath, page.data], () => `\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`),
+  );
+  return reuse.value('site layout key', () => [config, templates, ...parts], () => {
+    const hash = createHash('sha256').update(dossierCodeHash()).update(JSON.stringify(config));
+    for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
+    for (const part of parts) hash.update(part);
+    return hash.digest('hex');
+  });
 }
 
 /** Digest of a file's parts (the site key, render keys, note-link signatures…). */
@@ -38,16 +48,28 @@ export function layoutKeys(
   pages: readonly Page[],
   renderKey: (path: string) => string | undefined,
   noteLinks: (path: string) => string,
+  reuse: Reuse = NO_REUSE,
 ): (kind: string, paths: readonly string[]) => string | undefined {
   let site: string | undefined;
+  // A page's note links go into its page's key, its print page's and the search index's: serialised once.
+  const links = new Map<string, string>();
+  const linksOf = (path: string): string => {
+    let known = links.get(path);
+    if (known === undefined) {
+      known = noteLinks(path);
+      // Nothing before its essay is linked: asked again then.
+      if (known !== '') links.set(path, known);
+    }
+    return known;
+  };
   return (kind, paths) => {
     const parts = [kind];
     for (const path of paths) {
       const key = renderKey(path);
       if (key === undefined) return undefined;
-      parts.push(path, key, noteLinks(path));
+      parts.push(path, key, linksOf(path));
     }
-    site ??= siteLayoutKey(config, templates, pages);
+    site ??= siteLayoutKey(config, templates, pages, reuse);
     return layoutKey([site, ...parts]);
   };
 }

@@ -40,9 +40,9 @@ export class MemoryRenderStore implements RenderStore {
     let page = this.entries.get(key) ?? this.used.get(key);
     if (page === undefined) {
       const seeded = this.seed?.get(key);
-      // Read the entry's HTML now: a later `dossier build` may prune the file while the dev server runs.
-      // (Spreading reads the HTML getter once.)
-      if (seeded !== undefined) page = { ...seeded };
+      // Read the entry's HTML now: a later `dossier build` may prune the file while the dev server runs,
+      // and every rebuild that lays the page out or prints its essay would read the file again.
+      if (seeded !== undefined) page = { ...seeded, html: readPageHtml(seeded) };
     }
     if (page !== undefined) this.used.set(key, page);
     return page;

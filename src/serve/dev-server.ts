@@ -6,12 +6,12 @@ import { buildSite, type BuildResult } from '../build.js';
 import { sourceMemoKey } from '../discover/discover-source.js';
 import { loadConfig } from '../config/load-config.js';
 import { BuildMemo } from '../incremental/build-memo.js';
+import { KeepingMemoryWriter } from '../incremental/keeping-memory-writer.js';
 import { DiskRenderStore, MemoryRenderStore } from '../incremental/render-store.js';
 import { processorOptions } from '../markdown/processor.js';
 import { lastingRenderPool, type RenderPool } from '../markdown/render-pool.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { DossierError } from '../errors.js';
-import { MemoryWriter } from '../write/writer.js';
 import { buildSettled } from './half-written.js';
 import { LiveReload } from './live-reload.js';
 import { createSiteHandler, type ServedSite } from './serve-site.js';
@@ -111,6 +111,8 @@ interface DevState {
   servedErrors: Set<string>;
   /** Source paths of the served pages. */
   servedPages: Set<string>;
+  /** The served build's writer, whose files the next build keeps where their keys are unchanged; reset with the memo. */
+  servedWriter: KeepingMemoryWriter | undefined;
   /**
    * Edits render on one worker kept for the server's life: a page past the render budget is stopped
    * there, and this thread keeps answering requests meanwhile (undefined when running from sources).
@@ -127,6 +129,7 @@ function initialState(options: DevServerOptions): DevState {
     served: { files: new Map(), baseurl: '' },
     servedErrors: new Set(),
     servedPages: new Set(),
+    servedWriter: undefined,
     renderPool: lastingRenderPool(),
   };
 }
@@ -134,16 +137,17 @@ function initialState(options: DevServerOptions): DevState {
 /** One build: what listeners hear, and the build itself when it is now served. */
 async function buildOnce(state: DevState, log: (line: string) => void): Promise<{ outcome: RebuildOutcome; result?: BuildResult }> {
   const t0 = performance.now();
-  const { sourceDir, cache } = state;
-  const writer = new MemoryWriter();
+  const { sourceDir, cache, memo } = state;
+  // Files made from unchanged inputs (every page but the edited ones, most print pages) are kept, not made again.
+  const writer = new KeepingMemoryWriter(state.servedWriter);
   // A page file read while an editor was still writing it is read again, never served as a 404.
   const attempt = await buildOrProblems(() =>
     buildSettled(
-      () => buildSite({ sourceDir, writer, cache, memo: state.memo, renderPool: state.renderPool }),
+      () => buildSite({ sourceDir, writer, cache, memo, renderPool: state.renderPool }),
       (built) => new Set(built.pages.map((p) => p.path)),
       () => state.servedPages,
       sourceDir,
-      (rel) => state.memo.forget(sourceMemoKey(rel)),
+      (rel) => memo.forget(sourceMemoKey(rel)),
     ),
   );
   if (!('result' in attempt)) return { outcome: { served: false, ms: performance.now() - t0, problems: attempt.problems, timings: [] } };
@@ -157,6 +161,8 @@ async function buildOnce(state: DevState, log: (line: string) => void): Promise<
   state.served = { files: writer.files, baseurl: result.config.baseurl };
   state.servedPages = new Set(result.pages.map((p) => p.path));
   state.servedErrors = new Set(errors.map(errorKey));
+  // A non-page file changed while this build ran: the next one keeps none of its files, as it keeps no memo entry.
+  state.servedWriter = state.memo === memo ? writer : undefined;
   return { outcome: { served: true, ms: performance.now() - t0, problems: [], timings: slowest(result) }, result };
 }
 
@@ -174,7 +180,10 @@ function watchEdits(state: DevState, queue: RebuildQueue, log: (line: string) =>
   const { sourceDir } = state;
   return watchSource(watchRoots(sourceDir), (paths) => {
     // Config, templates, includes, data and assets can change anything: start over from the render cache.
-    if (!paths.every((file) => isPageSource(file, sourceDir))) state.memo = new BuildMemo();
+    if (!paths.every((file) => isPageSource(file, sourceDir))) {
+      state.memo = new BuildMemo();
+      state.servedWriter = undefined;
+    }
     for (const file of paths) state.memo.forget(sourceMemoKey(path.relative(sourceDir, file).split(path.sep).join('/')));
     void queue.rebuild().catch((error: unknown) => log(`dossier dev: rebuild crashed: ${(error as Error).stack ?? String(error)}`));
   });

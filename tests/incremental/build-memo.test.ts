@@ -1,9 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { BuildMemo } from '../../src/incremental/build-memo.js';
-import { MemoryRenderStore } from '../../src/incremental/render-store.js';
+import { KeepingMemoryWriter } from '../../src/incremental/keeping-memory-writer.js';
+import { DiskRenderStore, MemoryRenderStore } from '../../src/incremental/render-store.js';
 import { sourceMemoKey } from '../../src/discover/discover-source.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { page, tempSite } from '../helpers/temp-site.js';
@@ -28,27 +30,32 @@ function essaySite(): string {
   });
 }
 
-async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: MemoryRenderStore } = {}) {
-  const writer = new MemoryWriter();
+async function files(sourceDir: string, options: { memo?: BuildMemo; cache?: MemoryRenderStore } = {}, writer = new MemoryWriter()) {
   await buildSite({ sourceDir, writer, ...options });
   return new Map([...writer.files.keys()].map((rel) => [rel, writer.text(rel) ?? '']));
 }
 
-/** One dev-server session: a memo and a render cache kept across builds, each compared with a fresh build. */
-function session(site: string) {
+/**
+ * One dev-server session: a memo, a render cache and the last build's files kept across builds, each
+ * build compared with a fresh one. `seed`: the on-disk cache the session starts from, as `dossier dev` does.
+ */
+function session(site: string, seed?: DiskRenderStore) {
   const memo = new BuildMemo();
-  const cache = new MemoryRenderStore();
+  const cache = new MemoryRenderStore(seed);
+  let last: KeepingMemoryWriter | undefined;
   return {
     memo,
     /** Rebuilds after `rel` changed (as the watcher reports it) and checks the output equals a fresh build's. */
     async rebuild(...changedFiles: string[]) {
       for (const rel of changedFiles) memo.forget(sourceMemoKey(rel));
       const before = { ...memo.counts };
-      const kept = await files(site, { memo, cache });
+      const writer = new KeepingMemoryWriter(last);
+      const kept = await files(site, { memo, cache }, writer);
+      last = writer;
       const fresh = await files(site);
       expect([...kept.keys()].sort()).toEqual([...fresh.keys()].sort());
       for (const [rel, text] of fresh) expect(kept.get(rel), rel).toBe(text);
-      return { files: kept, computed: memo.counts.computed - before.computed, reused: memo.counts.reused - before.reused };
+      return { files: kept, computed: memo.counts.computed - before.computed, reused: memo.counts.reused - before.reused, kept: writer.kept };
     },
   };
 }
@@ -91,5 +98,47 @@ describe('a build memo kept between builds (the dev server)', () => {
     // The edited page's text, parse, render key, layout and the search index; everything else is reused.
     expect(edit.computed).toBeLessThan(first.computed / 3);
     expect(edit.reused).toBeGreaterThan(edit.computed * 3);
+  });
+
+  it('keeps every laid-out file an edit does not touch, and lays out again the edited page and its essay', async () => {
+    const site = essaySite();
+    const dev = session(site);
+    const first = await dev.rebuild();
+    expect(first.kept.size).toBe(0);
+    const again = await dev.rebuild();
+    writeFileSync(path.join(site, 'docs/T/commons-2.md'), chapter('Grazing Rights', 2, 'Geese grazed the marsh as well.'));
+    const edit = await dev.rebuild('docs/T/commons-2.md');
+    expect(edit.files.get('docs/T/commons-2/index.html')).toContain('Geese grazed the marsh as well.');
+    expect(edit.files.get('docs/T/commons/print/index.html')).toContain('Geese grazed the marsh as well.');
+    // Made again: the edited chapter, its essay's print page and the search index; every other page is kept.
+    const madeAgain = [...again.kept].filter((rel) => !edit.kept.has(rel) && !rel.startsWith('search/'));
+    expect(madeAgain.sort()).toEqual(['docs/T/commons-2/index.html', 'docs/T/commons/print/index.html']);
+    expect(edit.kept).toContain('docs/T/commons-1/index.html');
+  });
+
+  it('keeps from its own last build when a build runs again through the same writer (a half-written page)', async () => {
+    const site = essaySite();
+    const memo = new BuildMemo();
+    const cache = new MemoryRenderStore();
+    const writer = new KeepingMemoryWriter();
+    const first = await files(site, { memo, cache }, writer);
+    const again = await files(site, { memo, cache }, writer);
+    expect(writer.kept).toContain('docs/T/commons-1/index.html');
+    expect(again).toEqual(first);
+  });
+
+  it('keeps serving pages seeded from the disk cache after a later build prunes it', async () => {
+    const site = essaySite();
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-seed-'));
+    const seedBuild = new MemoryWriter();
+    await buildSite({ sourceDir: site, writer: seedBuild, cache: new DiskRenderStore(cacheDir) });
+    const dev = session(site, new DiskRenderStore(cacheDir));
+    await dev.rebuild();
+    // Another `dossier build` (or a cleanup) removes the entries this session was seeded from.
+    rmSync(cacheDir, { recursive: true, force: true });
+    writeFileSync(path.join(site, 'docs/T/commons-2.md'), chapter('Grazing Rights', 2, 'Geese grazed the marsh as well.'));
+    // The print page shows every chapter again: the unedited ones come from what the session read at its start.
+    const edit = await dev.rebuild('docs/T/commons-2.md');
+    expect(edit.files.get('docs/T/commons/print/index.html')).toContain('Oyster beds were leased by the acre.');
   });
 });
