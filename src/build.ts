@@ -31,12 +31,8 @@ import { claimSiteOutputs, type SiteClaims } from './write/output-claims.js';
 import type { Writer } from './write/writer.js';
 import { publishSiteFiles } from './publish/publish-site-files.js';
 import { STEMMER_ASSET, STEMMER_SOURCE } from './search/stemmer-asset.js';
-<<<<<<< HEAD
-import { prepareScholar } from './scholar/scholar-pages.js';
-import { expectCitations } from './scholar/citation-offload.js';
-=======
 import { prepareScholar, type Scholar } from './scholar/scholar-pages.js';
->>>>>>> dev-edit
+import { expectCitations } from './scholar/citation-offload.js';
 
 export interface BuildOptions {
   sourceDir: string;
