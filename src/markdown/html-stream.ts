@@ -181,3 +181,10 @@ function propertyValue(element: Element, name: string): string | undefined {
   if (value === true) return '';
   return Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
 }
+
+/** The text of an HTML fragment as a browser shows it, entities decoded, tags left out. */
+export function htmlText(html: string): string {
+  let text = '';
+  streamHtml({ type: 'root', children: [{ type: 'raw', value: html }] }, { text: (value) => (text += value) });
+  return text;
+}

@@ -4,11 +4,12 @@
  * citation-js; the Markdown workers never do.
  */
 import { createHash } from 'node:crypto';
-import { Cite, plugins, type CslEngine } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CitationStyleSource, CitationStyleSources } from './csl-item.js';
+import { htmlText } from '../markdown/html-stream.js';
 
 /** One formatted reference: HTML (italics kept) for the page, text for copying and plain contexts. */
 export interface FormattedCitation {
@@ -59,8 +60,9 @@ export function formatCitations(item: Record<string, unknown>, styles: CitationS
   // The cleaned data citation-js would hand each of its formatters.
   const data = cite.format('data', { format: 'object' });
   const styled = (template: string): FormattedCitation => {
-    const [html, text] = bibliographies(data, template, styles.locale);
-    return { html: entryHtml(html), text: text.trim() };
+    const html = entryHtml(bibliography(data, template, styles.locale));
+    // The text is the HTML's, as citeproc's text format would give it: formatting the entry again costs as much as the first time.
+    return { html, text: htmlText(html).trim() };
   };
   return {
     chicago: styled(styles.chicago),
@@ -72,20 +74,10 @@ export function formatCitations(item: Record<string, unknown>, styles: CitationS
   };
 }
 
-/**
- * The HTML and text bibliography of `data` in one style, as citation-js's `bibliography` output
- * makes them, from one registration of the items with the engine: citeproc's sorting and
- * disambiguation run once for both outputs.
- */
-function bibliographies(data: readonly Record<string, unknown>[], template: string, locale: string): [html: string, text: string] {
+/** The HTML bibliography of `data` in one style, as citation-js's `bibliography` output makes it. */
+function bibliography(data: readonly Record<string, unknown>[], template: string, locale: string): string {
   const engine = plugins.config.get('@csl').engine(data, template, locale, 'html');
   const ids = engine.updateItems(data.map((entry) => String(entry['id'])));
-  const html = bibliography(engine, ids);
-  engine.setOutputFormat('text');
-  return [html, bibliography(engine, ids)];
-}
-
-function bibliography(engine: CslEngine, ids: readonly string[]): string {
   const [{ bibstart, bibend }, entries] = engine.makeBibliography();
   // citation-js marks each entry with its item id; kept so the output stays the same.
   return bibstart + entries.map((entry, index) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${ids[index] ?? ''}"`)).join('') + bibend;
