@@ -11,6 +11,7 @@ import type { ScholarPage } from '../scholar/scholar-pages.js';
 import { essayOf, essayPrintUrl } from './essay-print-pages.js';
 import { formatDate } from './format-date.js';
 import { redirectPageHtml, redirectTarget } from './redirect-page.js';
+import { numberParagraphs } from './paragraph-ids.js';
 import { localImageFile, sizeImages } from './image-sizes.js';
 import { documentTitle, promoteHeading, titleHeading } from './page-heading.js';
 import { readingMinutes } from './reading-time.js';
@@ -121,8 +122,10 @@ export function applyLayout(
       searchExclude: page.data.searchExclude,
       data: page.data.raw,
     },
-    content: sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
-      localImageFile(src, page.url, config.baseurl, config.sourceDir),
+    content: numberParagraphs(
+      sizeImages(heading.kind === 'promote' ? promoteHeading(input.html, heading.heading, heading.shift) : input.html, (src) =>
+        localImageFile(src, page.url, config.baseurl, config.sourceDir),
+      ),
     ),
     navHtml: input.navHtml,
     nav: input.nav,

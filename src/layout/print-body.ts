@@ -10,7 +10,6 @@ import { streamHtml, type StreamTag } from '../markdown/html-stream.js';
 export const URL_SHOWN_CLASS = 'url-shown';
 
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
-const PARAGRAPH_ID = /^p-\d+$/;
 const HEADING = /^h[1-6]$/;
 
 /** What the print pass needs to know about the essay a body belongs to. */
@@ -55,9 +54,6 @@ export function printBody(html: string, context: PrintContext): string {
       stack.push(opened(tag));
       if (tag.tagName === 'a') for (const open of stack) open.hrefs.push(tag.attribute('href') ?? '');
       if (tag.tagName === 'h1' && context.demoteH1) edits.push({ from: raw.offset + 2, to: raw.offset + 3, text: '2' });
-      // Paragraph links are for the web page: chapters put together would repeat their numbers.
-      const id = raw.attrs['id'];
-      if (tag.tagName === 'p' && id !== undefined && PARAGRAPH_ID.test(tag.attribute('id') ?? '')) edits.push({ from: id.startOffset - 1, to: id.endOffset, text: '' });
     },
     end(tag, at = html.length) {
       const open = stack.pop() as Open;

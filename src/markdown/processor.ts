@@ -14,7 +14,6 @@ import rehypeCollectIds from './plugins/rehype-collect-ids.js';
 import rehypeHeadingAnchors from './plugins/rehype-heading-anchors.js';
 import rehypeNoteTexts from './plugins/rehype-note-texts.js';
 import rehypePageSections from './plugins/rehype-page-sections.js';
-import rehypeParagraphIds from './plugins/rehype-paragraph-ids.js';
 import rehypeScrollTables from './plugins/rehype-scroll-tables.js';
 import remarkBareUrls from './plugins/remark-bare-urls.js';
 import remarkCollectLinks from './plugins/remark-collect-links.js';
@@ -91,8 +90,6 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeCodeHighlight)
       // Wide tables scroll in their own region instead of breaking words or widening the page.
       .use(rehypeScrollTables)
-      // Paragraph links (`#p-N`), on the page as it is final.
-      .use(rehypeParagraphIds)
       // Search excerpts read the page as readers do, after every step that changes its text.
       .use(rehypePageSections)
       // Last tree step, so ids added by any plugin are seen.

@@ -5,7 +5,6 @@ import { pageTerms } from './page-terms.js';
 import type { MarkdownInput, RenderedPage } from './page-data.js';
 import type { Root } from 'hast';
 import { pageSections } from './plugins/rehype-page-sections.js';
-import { numberParagraphs } from './plugins/rehype-paragraph-ids.js';
 
 /** A page published as its own text, with a `markdown/render-failed` error at `line` (default: its first). */
 export function renderFailedPage(input: MarkdownInput, text: string | undefined, reason: string, line = input.bodyLine): RenderedPage<string> {
@@ -23,9 +22,7 @@ export function renderFailedPage(input: MarkdownInput, text: string | undefined,
 
 /** A page whose body is published as given: raw HTML pages, and pages the chain could not render. */
 export function plainPage(path: string, html: string, diagnostics: Diagnostic[]): RenderedPage<string> {
-  // Its paragraphs are numbered and its text split for search as a rendered page's are.
-  const body = { type: 'raw' as const, value: html };
-  const tree: Root = { type: 'root', children: [body] };
-  numberParagraphs(tree);
-  return { path, html: body.value, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(body.value), sections: pageSections(tree), diagnostics };
+  // Its text is split for search as a rendered page's is.
+  const tree: Root = { type: 'root', children: [{ type: 'raw', value: html }] };
+  return { path, html, headings: [], ids: [], notes: { refs: [], defs: [] }, links: [], terms: pageTerms(html), sections: pageSections(tree), diagnostics };
 }
