@@ -180,7 +180,7 @@ async function measureSite(root: string, site: BenchSite, runs: number): Promise
   const checkNote = `${check.findings} findings`;
   say(`  check: ${sec(checkMs)} (${checkNote})`);
 
-  const edit = site.pages <= 1000 && site.edits.length > 0 ? await measureEdits(dir, site, cacheDir, Math.max(3, runs)) : [];
+  const edit = site.pages <= 1000 && site.edits.length > 0 ? await measureEdits(dir, site, cacheDir, Math.max(7, runs)) : [];
   const jekyll = flags.jekyll ? await measureJekyll(dir, path.join(root, `jekyll-${site.pages}`), runs) : [];
   if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
   return { label: site.label, pages: site.pages, shape: site.shape, ci, processRebuild, bareMs, bareCpuMs: median(bareCpu), bareNote, cold, warm, touched, edit, checkMs, checkNote, jekyll };

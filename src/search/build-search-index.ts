@@ -46,11 +46,6 @@ export const SEARCH_INDEX_VERSION = 2;
 
 /** Folder of the per-page excerpt files under the bundle. */
 const EXCERPT_DIR = 'x';
-/**
- * Words of each section kept for excerpts: essays' sections are mostly shorter (the demo keeps 98% of
- * its text), while a long section without headings would otherwise cost its whole text per result.
- */
-export const EXCERPT_WORDS = 300;
 const SHARD_LENGTH = 2;
 const MAX_COUNT = 15;
 const TITLE_BIT = 16;
@@ -114,7 +109,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
   }
   ordered.forEach((page, id) => {
     if (page.sections === undefined || page.sections.length === 0) return;
-    const data = JSON.stringify(page.sections.map((s) => [s.id, s.title, firstWords(s.text, EXCERPT_WORDS)]));
+    const data = JSON.stringify(page.sections.map((s) => [s.id, s.title, s.text]));
     files.push({ path: `${SEARCH_BUNDLE_DIR}/${EXCERPT_DIR}/${id}.json`, data });
   });
   return files;
@@ -182,13 +177,6 @@ class PostingTable {
     }
     return { starts, values };
   }
-}
-
-/** `text` up to its `count`th word, with `…` when cut. */
-function firstWords(text: string, count: number): string {
-  const space = /\s+/g;
-  for (let i = 0; i < count; i += 1) if (space.exec(text) === null) return text;
-  return `${text.slice(0, space.lastIndex).trimEnd()} …`;
 }
 
 function grown(array: Int32Array): Int32Array {

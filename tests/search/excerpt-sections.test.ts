@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, EXCERPT_WORDS, type SearchIndexFile } from '../../src/search/build-search-index.js';
+import { buildSearchIndex, type SearchIndexFile } from '../../src/search/build-search-index.js';
+import { EXCERPT_WORDS } from '../../src/markdown/plugins/rehype-page-sections.js';
 import { plainPage } from '../../src/markdown/render-failed.js';
 import { pageTerms } from '../../src/markdown/page-terms.js';
 // The browser module's pure half, fed the stored sections as search.js feeds them.
@@ -52,7 +53,7 @@ describe('excerpts from the index', () => {
 
   it('keeps the first EXCERPT_WORDS words of a long section, marked as cut', () => {
     const long = Array.from({ length: EXCERPT_WORDS + 50 }, (_, i) => `w${i}`).join(' ');
-    const files = buildSearchIndex([{ url: '/l/', title: 'Long', terms: pageTerms(`<p>${long}</p>`), sections: [{ id: '', title: '', text: long }] }]);
+    const files = buildSearchIndex([{ url: '/l/', title: 'Long', terms: pageTerms(`<p>${long}</p>`), sections: pageSections(`<p>${long}</p>`) }]);
     const rows = JSON.parse(text(files.find((f) => f.path === 'search/x/0.json') as SearchIndexFile)) as string[][];
     const words = (rows[0]?.[2] ?? '').split(' ');
     expect(words).toHaveLength(EXCERPT_WORDS + 1);

@@ -16,8 +16,13 @@ const BLOCK = new Set([
   'td', 'th', 'tr', 'ul',
 ]);
 const HEADING = /^h[1-6]$/;
+/**
+ * Words of each section kept for excerpts: essays' sections are mostly shorter (the demo keeps 98% of
+ * its text), while a long section without headings would otherwise cost its whole text per result.
+ */
+export const EXCERPT_WORDS = 300;
 
-/** The sections of a page's body, in order; a leading section without text is left out. */
+/** The sections of a page's body, in order, each text cut after EXCERPT_WORDS words; a leading section without text is left out. */
 export function pageSections(tree: Root): PageSection[] {
   let current = { id: '', title: '', parts: [] as string[] };
   const sections = [current];
@@ -50,7 +55,8 @@ export function pageSections(tree: Root): PageSection[] {
   });
   return sections
     .map((s) => ({ id: s.id, title: s.title, text: collapse(s.parts.join('')) }))
-    .filter((s, i) => i > 0 || s.text !== '');
+    .filter((s, i) => i > 0 || s.text !== '')
+    .map((s) => ({ ...s, text: firstWords(s.text, EXCERPT_WORDS) }));
 }
 
 /** Rehype plugin: sets `file.data.sections` to the page's sections. */
@@ -70,4 +76,11 @@ function skipped(tag: StreamTag): boolean {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `text` up to its `count`th word, with `…` when cut. */
+function firstWords(text: string, count: number): string {
+  const space = /\s+/g;
+  for (let i = 0; i < count; i += 1) if (space.exec(text) === null) return text;
+  return `${text.slice(0, space.lastIndex).trimEnd()} …`;
 }
