@@ -329,8 +329,10 @@ async function renderOnWorkers(
   let reported = 0;
   let next = 0;
   const step = progressStep(todo.length);
+  // Once one batch fails (a layout error while taking its pages, say), no feeder starts another.
+  let failed = false;
   const feed = async (): Promise<void> => {
-    for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+    for (let batch = batches[next++]; batch !== undefined && !failed; batch = batches[next++]) {
       const entries = pageFiles === undefined ? undefined : batch.map((page) => pageFiles.fileFor(page.path));
       const task = { options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) };
       const pages = await pool.runWithin(task, options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS);
@@ -350,7 +352,17 @@ async function renderOnWorkers(
       }
     }
   };
-  await Promise.all(Array.from({ length: pool.threads * 2 }, feed));
+  const feeders = Array.from({ length: pool.threads * 2 }, () =>
+    feed().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    }),
+  );
+  // Every batch still on a worker is waited for before the failure goes up: a pool closed under a
+  // running task gets its answer after it is gone, which piscina reports as an uncaught error.
+  const settled = await Promise.allSettled(feeders);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
 
 /** The page with its HTML and note texts held compactly; layout and the print edition read it once each. */
