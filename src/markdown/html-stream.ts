@@ -27,6 +27,7 @@ export interface HtmlVisitor {
   text?(value: string, open: readonly StreamTag[]): void;
 }
 
+const FOREIGN = new Set(['svg', 'math']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Start tags that end an open `<p>`, as the HTML parser ends it. */
 const CLOSES_P = new Set([
@@ -55,8 +56,10 @@ export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
       visitor.end?.(tag, tag.raw === undefined ? undefined : (at ?? tag.raw.node.value.length));
     }
   };
-  const start = (tag: StreamTag, keepsOpen: boolean): void => {
+  const start = (tag: StreamTag, selfClosing: boolean): void => {
     const at = tag.raw?.offset;
+    // `<div/>` is a start tag in HTML: only void elements and foreign (SVG, MathML) ones close themselves.
+    const keepsOpen = !VOID.has(tag.tagName) && !(selfClosing && (FOREIGN.has(tag.tagName) || open.some((t) => FOREIGN.has(t.tagName))));
     if (CLOSES_P.has(tag.tagName)) closeRawP(open, (depth) => popTo(depth, at));
     if (tag.tagName === 'li') closeRawLi(open, (depth) => popTo(depth, at));
     visitor.start?.(tag, open);
@@ -75,7 +78,7 @@ export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
       else if (node.type === 'raw') raw.read(node);
       else if (node.type === 'element') {
         const depth = open.length;
-        start(elementTag(node), true);
+        start(elementTag(node), false);
         visit(node.children);
         popTo(depth);
       }
@@ -91,7 +94,7 @@ class RawReader implements TokenHandler {
   private node: { value: string } = { value: '' };
 
   constructor(
-    private readonly onStart: (tag: StreamTag, keepsOpen: boolean) => void,
+    private readonly onStart: (tag: StreamTag, selfClosing: boolean) => void,
     private readonly onEnd: (tagName: string, from: number, to: number) => void,
     private readonly onText: (value: string) => void,
   ) {}
@@ -113,7 +116,7 @@ class RawReader implements TokenHandler {
     };
     const mode = TEXT_MODES[token.tagName];
     if (mode !== undefined) this.tokenizer.state = mode as typeof this.tokenizer.state;
-    this.onStart(tag, !VOID.has(token.tagName) && !(token.selfClosing && token.tagName !== 'p' && !isHtmlContainer(token.tagName)));
+    this.onStart(tag, token.selfClosing);
   }
 
   onEndTag(token: Token.TagToken): void {
@@ -135,11 +138,6 @@ class RawReader implements TokenHandler {
     // The parser, not the tokenizer, ends the reading loop at the end of input.
     this.tokenizer.active = false;
   }
-}
-
-/** `<div/>` is a start tag in HTML: only foreign (SVG, MathML) elements close themselves. */
-function isHtmlContainer(tagName: string): boolean {
-  return CLOSES_P.has(tagName) || tagName === 'span' || tagName === 'a' || tagName === 'li';
 }
 
 /** Index just above the innermost hast element: raw tags never close the elements around them. */
