@@ -2,11 +2,11 @@
  * A page's hast tree read as the browser will read its HTML: elements and the tags inside raw HTML
  * nodes, in document order, with the elements open around each. The chain keeps raw HTML as strings
  * (no rehype-raw: re-serialising would change authors' markup), so steps that need the page's real
- * structure (paragraph ids, search sections) read raw nodes with parse5's tokenizer here instead of
- * parsing the finished page again.
+ * structure (paragraph ids, search sections, print bodies) read raw nodes with htmlparser2's tokenizer
+ * here instead of parsing the finished page again.
  */
 import type { Element, Root, RootContent } from 'hast';
-import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { find, html as htmlSchema } from 'property-information';
 
 /** An open element: a hast element, or a start tag read from a raw node (with where its `<` is). */
@@ -34,18 +34,11 @@ const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
 ]);
-/** Elements whose content the tokenizer must read as text, as the parser tells it to. */
-const TEXT_MODES: Record<string, number> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
+/**
+ * Elements whose content HTML reads as text, beyond those the tokenizer knows (`script`, `style`,
+ * `title`, `textarea`, `xmp`).
+ */
+const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'plaintext']);
 
 /** Visits `tree` in document order; raw HTML's tags open and close elements as the parser would, in the common cases. */
 export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
@@ -89,9 +82,16 @@ export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
 }
 
 /** Raw HTML's tokens, as start tags, end tags and text. */
-class RawReader implements TokenHandler {
-  private tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, this);
+class RawReader implements TokenizerCallbacks {
   private node: { value: string } = { value: '' };
+  /** Where the chunk being tokenized starts in the node (a raw text element's end restarts the tokenizer there). */
+  private base = 0;
+  private tokenizer = new Tokenizer({ decodeEntities: true }, this);
+  /** The start tag being read. */
+  private tag: { name: string; offset: number; attrs: Array<[string, string]>; locations: Record<string, { startOffset: number; endOffset: number }> } | undefined;
+  private attribute: { name: string; value: string; start: number } | undefined;
+  /** Set by a start tag whose content is raw text the tokenizer does not know of: where to go on from. */
+  private resumeAt: number | undefined;
 
   constructor(
     private readonly onStart: (tag: StreamTag, selfClosing: boolean) => void,
@@ -101,43 +101,109 @@ class RawReader implements TokenHandler {
 
   read(node: { value: string }): void {
     this.node = node;
-    // A tokenizer per node (they are cheap): each raw node holds whole tags, and offsets count from its start.
-    this.tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, this);
-    this.tokenizer.write(node.value, true);
+    this.base = 0;
+    // Offsets count from the node's start: each raw node holds whole tags.
+    for (;;) {
+      this.resumeAt = undefined;
+      this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
+      this.tokenizer.write(this.base === 0 ? node.value : node.value.slice(this.base));
+      if (this.resumeAt === undefined) break;
+      this.base = this.resumeAt;
+    }
+    this.tokenizer.end();
   }
 
-  onStartTag(token: Token.TagToken): void {
-    const attrs = token.attrs;
-    const at = token.location;
+  private slice(start: number, end: number): string {
+    return this.node.value.slice(this.base + start, this.base + end);
+  }
+
+  onopentagname(start: number, end: number): void {
+    this.tag = { name: this.slice(start, end).toLowerCase(), offset: this.base + start - 1, attrs: [], locations: {} };
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attribute = { name: this.slice(start, end).toLowerCase(), value: '', start: this.base + start };
+  }
+
+  onattribdata(start: number, end: number): void {
+    if (this.attribute !== undefined) this.attribute.value += this.slice(start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    if (this.attribute !== undefined) this.attribute.value += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(_quote: QuoteType, end: number): void {
+    const { tag, attribute } = this;
+    this.attribute = undefined;
+    // A repeated attribute is ignored, as the parser ignores it.
+    if (tag === undefined || attribute === undefined || attribute.name in tag.locations) return;
+    tag.attrs.push([attribute.name, attribute.value]);
+    tag.locations[attribute.name] = { startOffset: attribute.start, endOffset: this.base + end };
+  }
+
+  onopentagend(end: number): void {
+    this.startTag(end, false);
+  }
+
+  onselfclosingtag(end: number): void {
+    this.startTag(end, true);
+  }
+
+  private startTag(end: number, selfClosing: boolean): void {
+    const read = this.tag;
+    this.tag = undefined;
+    if (read === undefined) return;
+    const { attrs, name } = read;
+    const tagEnd = this.base + end + 1;
     const tag: StreamTag = {
-      tagName: token.tagName,
-      attribute: (name) => attrs.find((a) => a.name === name)?.value,
-      raw: { node: this.node, offset: at?.startOffset ?? 0, end: at?.endOffset ?? 0, attrs: at?.attrs ?? {} },
+      tagName: name,
+      attribute: (wanted) => attrs.find(([key]) => key === wanted)?.[1],
+      raw: { node: this.node, offset: read.offset, end: tagEnd, attrs: read.locations },
     };
-    const mode = TEXT_MODES[token.tagName];
-    if (mode !== undefined) this.tokenizer.state = mode as typeof this.tokenizer.state;
-    this.onStart(tag, token.selfClosing);
+    this.onStart(tag, selfClosing);
+    if (!selfClosing && RAW_TEXT.has(name)) this.skipRawText(name, tagEnd);
   }
 
-  onEndTag(token: Token.TagToken): void {
-    this.onEnd(token.tagName, token.location?.startOffset ?? 0, token.location?.endOffset ?? 0);
+  /** The content of a raw text element the tokenizer reads as markup is text up to its end tag; reading goes on from there. */
+  private skipRawText(name: string, from: number): void {
+    const value = this.node.value;
+    const close = name === 'plaintext' ? -1 : endTagAt(value, name, from);
+    const to = close === -1 ? value.length : close;
+    if (to > from) this.onText(value.slice(from, to));
+    this.resumeAt = to;
+    this.tokenizer.pause();
   }
 
-  onCharacter(token: Token.CharacterToken): void {
-    this.onText(token.chars);
+  onclosetag(start: number, end: number): void {
+    const from = this.base + start - 2;
+    const close = this.node.value.indexOf('>', this.base + end);
+    this.onEnd(this.slice(start, end).toLowerCase(), from, close === -1 ? this.node.value.length : close + 1);
   }
 
-  onWhitespaceCharacter(token: Token.CharacterToken): void {
-    this.onText(token.chars);
+  ontext(start: number, end: number): void {
+    this.onText(this.slice(start, end));
   }
 
-  onNullCharacter(): void {}
-  onComment(): void {}
-  onDoctype(): void {}
-  onEof(): void {
-    // The parser, not the tokenizer, ends the reading loop at the end of input.
-    this.tokenizer.active = false;
+  ontextentity(codepoint: number): void {
+    this.onText(String.fromCodePoint(codepoint));
   }
+
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  onend(): void {}
+}
+
+/** Where `</name` (any case, then a space, `/` or `>`) starts in `html` at or after `from`, or -1. */
+function endTagAt(html: string, name: string, from: number): number {
+  const lower = html.toLowerCase();
+  for (let at = lower.indexOf(`</${name}`, from); at !== -1; at = lower.indexOf(`</${name}`, at + 1)) {
+    const next = html.charAt(at + 2 + name.length);
+    if (next === '' || next === '>' || next === '/' || /\s/.test(next)) return at;
+  }
+  return -1;
 }
 
 /** Index just above the innermost hast element: raw tags never close the elements around them. */

@@ -5,6 +5,9 @@ import { unified } from 'unified';
 import { kramdownTypography } from '../markdown/plugins/remark-typography.js';
 
 const parser = unified().use(remarkParse).freeze();
+/** Texts made lately: the site's title, description and tagline are asked for on every page, and each is a Markdown parse. */
+const recent = new Map<string, string | undefined>();
+const RECENT_MAX = 256;
 
 /**
  * Plain text of a title or description (jekyll-seo-tag's `markdownify | strip_html | normalize_whitespace`):
@@ -14,8 +17,11 @@ export function seoText(value: unknown): string | undefined {
   if (value === undefined || value === null || typeof value === 'object') return undefined;
   const source = String(value);
   if (source.trim() === '') return undefined;
-  const text = plainText(parser.parse(source)).replace(/\s+/g, ' ').trim();
-  return text === '' ? undefined : text;
+  if (recent.has(source)) return recent.get(source);
+  const text = plainText(parser.parse(source)).replace(/\s+/g, ' ').trim() || undefined;
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(source, text);
+  return text;
 }
 
 /** Text of a tree: raw HTML dropped (strip_html), blocks separated by a space, kramdown's smart punctuation on text. */
