@@ -38,7 +38,8 @@ export function runBareChain(files: readonly string[]): BareChainRun {
   return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, bytes, htmlBytes };
 }
 
-function stripFrontMatter(text: string): string {
+/** The body of a Markdown file: the text after its front matter block, if it has one. */
+export function stripFrontMatter(text: string): string {
   const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/.exec(text);
   return match === null ? text : text.slice(match[0].length);
 }

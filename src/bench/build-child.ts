@@ -5,6 +5,7 @@ import { buildToFolder } from '../build-to-folder.js';
 import { loadConfig } from '../config/load-config.js';
 import { checkSite } from '../check/check-site.js';
 import { runBareChain } from './bare-chain.js';
+import { runCitations, runOwnChain } from './cpu-budget.js';
 
 /** What the parent benchmark reads back from one child build. */
 export interface BuildSample {
@@ -30,7 +31,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(runBareChain(files))}\n`);
     return;
   }
-  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child build|check SOURCE OUT [CACHE_DIR] | bare FILE_LIST');
+  if (mode === 'chain' || mode === 'citations') {
+    // The parts of a cold build's CPU measured alone (cpu-budget.ts): `chain FILE_LIST SITE`, `citations SITE`.
+    const files = mode === 'chain' ? readFileSync(sourceDir ?? '', 'utf8').split('\n').filter(Boolean) : [];
+    const run = mode === 'chain' ? runOwnChain(files, outDir ?? '') : await runCitations(sourceDir ?? '');
+    process.stdout.write(`${JSON.stringify(run)}\n`);
+    return;
+  }
+  if (sourceDir === undefined || outDir === undefined) throw new Error('usage: build-child build|check SOURCE OUT [CACHE_DIR] | bare FILE_LIST | chain FILE_LIST SITE | citations SITE');
   if (mode === 'check') {
     process.stdout.write(`${JSON.stringify(await runCheck(sourceDir))}\n`);
     return;

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { startDevServer } from '../serve/dev-server.js';
 import type { BareChainRun } from './bare-chain.js';
 import type { BuildSample } from './build-child.js';
+import type { PartRun } from './cpu-budget.js';
 import { generateSite, type GeneratedSite } from './generate-site.js';
 import { generateLongSite } from './generate-long-site.js';
 import { measureNpmBuildNoChange, measureProcessRebuilds } from './process-timings.js';
@@ -46,6 +47,8 @@ interface SizeResult {
   /** CPU time of the bare chain (all of the process's threads), scaled like bareMs. */
   bareCpuMs: number;
   bareNote: string;
+  /** Dossier's whole Markdown chain on one thread over the bare chain's sample (scaled like it), and every citation formatted on one thread. */
+  parts: { chain: PartRun; citations: PartRun };
   cold: BuildSample[];
   warm: BuildSample[];
   /** Warm rebuilds after every source file was touched (new times, same bytes): the full pipeline, every cache hit. */
@@ -165,6 +168,8 @@ async function measureSite(root: string, site: BenchSite, runs: number): Promise
   }
   const bareMs = median(bare);
   say(`  bare unified chain, 1 thread: ${sec(bareMs)} (${bareNote})`);
+  const parts = await measureParts(dir, sampleList, site.files.length / sample.length);
+  say(`  Dossier's chain, 1 thread: ${sec(parts.chain.ms)} (CPU ${sec(parts.chain.cpuMs)}); citations, 1 thread: ${sec(parts.citations.ms)} (CPU ${sec(parts.citations.cpuMs)}, ${parts.citations.count} works)`);
 
   const ci: BuildSample[] = [];
   for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -183,7 +188,14 @@ async function measureSite(root: string, site: BenchSite, runs: number): Promise
   const edit = site.pages <= 1000 && site.edits.length > 0 ? await measureEdits(dir, site, cacheDir, Math.max(7, runs)) : [];
   const jekyll = flags.jekyll ? await measureJekyll(dir, path.join(root, `jekyll-${site.pages}`), runs) : [];
   if (!flags.keep) rmSync(path.dirname(out), { recursive: true, force: true });
-  return { label: site.label, pages: site.pages, shape: site.shape, ci, processRebuild, bareMs, bareCpuMs: median(bareCpu), bareNote, cold, warm, touched, edit, checkMs, checkNote, jekyll };
+  return { label: site.label, pages: site.pages, shape: site.shape, ci, processRebuild, bareMs, bareCpuMs: median(bareCpu), bareNote, parts, cold, warm, touched, edit, checkMs, checkNote, jekyll };
+}
+
+/** The two biggest parts of a cold build's CPU, each alone on one thread: Dossier's chain over the bare chain's sample (scaled), and the citations. */
+async function measureParts(dir: string, sampleList: string, scale: number): Promise<SizeResult['parts']> {
+  const chain = (await child(['chain', sampleList, dir])) as PartRun;
+  const citations = (await child(['citations', dir])) as PartRun;
+  return { chain: { ms: chain.ms * scale, cpuMs: chain.cpuMs * scale, count: Math.round(chain.count * scale) }, citations };
 }
 
 /**
@@ -309,6 +321,11 @@ async function main(): Promise<void> {
     say(`  cold build                     ${sec(cold)}  ${(cold / r.pages).toFixed(2)} ms/page  (${r.cold.length} runs)`);
     say(`    CPU ${sec(coldCpu)} (${(coldCpu / cold).toFixed(2)} cores busy), ${(coldCpu / r.bareCpuMs).toFixed(2)} × the bare chain's CPU`);
     say(`    stages: ${stageMedians(r.cold)}`);
+    const { chain, citations } = r.parts;
+    say(`    its CPU, part by part: Dossier's chain ${sec(chain.cpuMs)} (${(chain.cpuMs / r.bareCpuMs).toFixed(2)} × the bare chain's), citations ${sec(citations.cpuMs)} (${citations.count} works), the rest ${sec(coldCpu - chain.cpuMs - citations.cpuMs)} (layout, notes, print editions, search, writing, threads)`);
+    const coreCount = os.availableParallelism();
+    const needed = (chain.cpuMs + citations.cpuMs) / coreCount;
+    say(`    on ${coreCount} cores, the chain and citations alone take at least ${sec(needed)} = ${(needed / r.bareMs).toFixed(2)} × the bare chain's time; the whole build's CPU, spread perfectly, ${sec(coldCpu / coreCount)} = ${(coldCpu / coreCount / r.bareMs).toFixed(2)} ×`);
     say(`  warm no-change rebuild         ${sec(warm)}`);
     say(`    stages: ${stageMedians(r.warm)}`);
     say(`  no-change rebuild, process     ${sec(median(r.processRebuild))}  (whole \`node bin/dossier.js build\`, ${r.processRebuild.length} runs)`);
