@@ -119,7 +119,7 @@ function linkShowsItsAddress(href: string, text: string): boolean {
 /** The edit that adds URL_SHOWN_CLASS to a link's start tag. */
 function urlShown(tag: StreamTag, html: string): Edit {
   const raw = rawOf(tag);
-  const at = raw.attrs['class'];
+  const at = raw.extent('class');
   const classes = tag.attribute('class');
   if (at !== undefined && classes !== undefined) {
     return { from: at.startOffset, to: at.endOffset, text: `class="${escapeHtml(classes === '' ? URL_SHOWN_CLASS : `${classes} ${URL_SHOWN_CLASS}`)}"` };

@@ -15,8 +15,8 @@ export interface StreamTag {
   /** An HTML attribute's value ('' for a bare attribute), or undefined when it is not there. */
   attribute(name: string): string | undefined;
   element?: Element;
-  /** In its raw node: where the start tag begins and ends, and each attribute's extent. */
-  raw?: { node: { value: string }; offset: number; end: number; attrs: Readonly<Record<string, { startOffset: number; endOffset: number }>> };
+  /** In its raw node: where the start tag begins and ends, and where an attribute (name, `=` and value) is in it. */
+  raw?: { node: { value: string }; offset: number; end: number; extent(name: string): { startOffset: number; endOffset: number } | undefined };
 }
 
 /** What a reader of the stream is told; `open` is the elements around the tag or text, outermost first. */
@@ -81,15 +81,23 @@ export function streamHtml(tree: Root, visitor: HtmlVisitor): void {
   popTo(0);
 }
 
+/** An attribute of a raw start tag: its value, and where it is in its node (name to the value's end). */
+interface RawAttribute {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
 /** Raw HTML's tokens, as start tags, end tags and text. */
 class RawReader implements TokenizerCallbacks {
   private node: { value: string } = { value: '' };
   /** Where the chunk being tokenized starts in the node (a raw text element's end restarts the tokenizer there). */
   private base = 0;
   private tokenizer = new Tokenizer({ decodeEntities: true }, this);
-  /** The start tag being read. */
-  private tag: { name: string; offset: number; attrs: Array<[string, string]>; locations: Record<string, { startOffset: number; endOffset: number }> } | undefined;
-  private attribute: { name: string; value: string; start: number } | undefined;
+  /** The start tag being read, with its attributes so far (the first of a repeated name only, as the parser keeps it). */
+  private tag: { name: string; offset: number; attrs: RawAttribute[] } | undefined;
+  private attribute: RawAttribute | undefined;
   /** Set by a start tag whose content is raw text the tokenizer does not know of: where to go on from. */
   private resumeAt: number | undefined;
 
@@ -118,11 +126,11 @@ class RawReader implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.tag = { name: this.slice(start, end).toLowerCase(), offset: this.base + start - 1, attrs: [], locations: {} };
+    this.tag = { name: this.slice(start, end).toLowerCase(), offset: this.base + start - 1, attrs: [] };
   }
 
   onattribname(start: number, end: number): void {
-    this.attribute = { name: this.slice(start, end).toLowerCase(), value: '', start: this.base + start };
+    this.attribute = { name: this.slice(start, end).toLowerCase(), value: '', start: this.base + start, end: 0 };
   }
 
   onattribdata(start: number, end: number): void {
@@ -136,10 +144,9 @@ class RawReader implements TokenizerCallbacks {
   onattribend(_quote: QuoteType, end: number): void {
     const { tag, attribute } = this;
     this.attribute = undefined;
-    // A repeated attribute is ignored, as the parser ignores it.
-    if (tag === undefined || attribute === undefined || attribute.name in tag.locations) return;
-    tag.attrs.push([attribute.name, attribute.value]);
-    tag.locations[attribute.name] = { startOffset: attribute.start, endOffset: this.base + end };
+    if (tag === undefined || attribute === undefined || tag.attrs.some((a) => a.name === attribute.name)) return;
+    attribute.end = this.base + end;
+    tag.attrs.push(attribute);
   }
 
   onopentagend(end: number): void {
@@ -158,8 +165,16 @@ class RawReader implements TokenizerCallbacks {
     const tagEnd = this.base + end + 1;
     const tag: StreamTag = {
       tagName: name,
-      attribute: (wanted) => attrs.find(([key]) => key === wanted)?.[1],
-      raw: { node: this.node, offset: read.offset, end: tagEnd, attrs: read.locations },
+      attribute: (wanted) => attrs.find((a) => a.name === wanted)?.value,
+      raw: {
+        node: this.node,
+        offset: read.offset,
+        end: tagEnd,
+        extent: (wanted) => {
+          const found = attrs.find((a) => a.name === wanted);
+          return found === undefined ? undefined : { startOffset: found.start, endOffset: found.end };
+        },
+      },
     };
     this.onStart(tag, selfClosing);
     if (!selfClosing && RAW_TEXT.has(name)) this.skipRawText(name, tagEnd);

@@ -51,9 +51,9 @@ describe('reading raw HTML as the browser does', () => {
     const html = 'x <a  class="c d" href=/p>y</a> <img src="i.png"/>';
     const [a, img] = startTags(html);
     expect(html.slice(a?.raw?.offset, a?.raw?.end)).toBe('<a  class="c d" href=/p>');
-    const cls = a?.raw?.attrs['class'];
+    const cls = a?.raw?.extent('class');
     expect(html.slice(cls?.startOffset, cls?.endOffset)).toBe('class="c d"');
-    const href = a?.raw?.attrs['href'];
+    const href = a?.raw?.extent('href');
     expect(html.slice(href?.startOffset, href?.endOffset)).toBe('href=/p');
     expect(html.slice(img?.raw?.offset, img?.raw?.end)).toBe('<img src="i.png"/>');
   });
