@@ -168,7 +168,7 @@ function writeSearchIndex(writer: Writer, config: SiteConfig, searchable: readon
   if (!config.searchEnabled) return;
   const key = keyOf('search', searchable.map((page) => page.path));
   if (key !== undefined && writer.reuseAll?.(key) === true) return;
-  const index = reuse.value('search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms, p.sections])], () => buildSearchIndex(searchable));
+  const index = reuse.value('search', () => [config, ...searchable.flatMap((p) => [p.url, p.title, p.essay, p.terms, p.excerpts])], () => buildSearchIndex(searchable));
   for (const file of index) writer.write(file.path, file.data, key === undefined ? undefined : { key });
 }
 

@@ -19,7 +19,7 @@ import { pageNavFor } from './nav/page-nav.js';
 import { renderNavHtml } from './nav/render-nav-html.js';
 import type { Reuse } from './reuse.js';
 import type { Scholar } from './scholar/scholar-pages.js';
-import type { SearchablePage } from './search/build-search-index.js';
+import { excerptFile, type SearchablePage } from './search/build-search-index.js';
 import { WhenRendered } from './when-rendered.js';
 import { writeUnlessKept, type Writer } from './write/writer.js';
 
@@ -125,7 +125,8 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
     // A `redirect_to` page is only a redirect once written; it has nothing to find.
     if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
       const title = page.data.title ?? config.title;
-      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, sections: body.sections });
+      const excerpts = reuse.value(`excerpts:${page.path}`, () => [body.sections], () => excerptFile(body.sections));
+      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, excerpts });
     }
   };
 }

@@ -28,8 +28,8 @@ export interface SearchablePage {
   title: string;
   essay?: string | undefined;
   terms: SearchTerms;
-  /** The page's text split at headings, for excerpts; a page without any gets no excerpt file. */
-  sections?: readonly PageSection[] | undefined;
+  /** The page's excerpt file (`excerptFile`); a page without one has nothing to show under a result. */
+  excerpts?: Uint8Array | undefined;
 }
 
 /** A file of the search bundle, with its path relative to the site root. */
@@ -108,11 +108,18 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
     files.push({ path: `${SEARCH_BUNDLE_DIR}/t/${name}.json`, data: `{${body.join(',')}}` });
   }
   ordered.forEach((page, id) => {
-    if (page.sections === undefined || page.sections.length === 0) return;
-    const data = JSON.stringify(page.sections.map((s) => [s.id, s.title, s.text]));
-    files.push({ path: `${SEARCH_BUNDLE_DIR}/${EXCERPT_DIR}/${id}.json`, data });
+    if (page.excerpts !== undefined) files.push({ path: `${SEARCH_BUNDLE_DIR}/${EXCERPT_DIR}/${id}.json`, data: page.excerpts });
   });
   return files;
+}
+
+/**
+ * A page's excerpt file: its sections as `[[anchor, heading, text], …]`, in UTF-8; undefined for a page
+ * without any. Made as each page is laid out, so a 10,000-page build holds every page's excerpts as
+ * bytes until the index is written, not as section objects and then as JSON strings too.
+ */
+export function excerptFile(sections: readonly PageSection[]): Uint8Array | undefined {
+  return sections.length === 0 ? undefined : Buffer.from(JSON.stringify(sections.map((s) => [s.id, s.title, s.text])));
 }
 
 /**

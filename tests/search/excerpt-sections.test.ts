@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, type SearchIndexFile } from '../../src/search/build-search-index.js';
+import { buildSearchIndex, excerptFile, type SearchIndexFile } from '../../src/search/build-search-index.js';
 import { EXCERPT_WORDS } from '../../src/markdown/plugins/rehype-page-sections.js';
 import { plainPage } from '../../src/markdown/render-failed.js';
 import { pageTerms } from '../../src/markdown/page-terms.js';
@@ -35,8 +35,8 @@ describe('pageSections', () => {
 describe('excerpts from the index', () => {
   it('stores each page\'s sections beside the shards, and search.js makes a marked excerpt from them', async () => {
     const pages = [
-      { url: '/b/', title: 'Canal Work', terms: pageTerms(body), sections: pageSections(body) },
-      { url: '/a/', title: 'Empty', terms: pageTerms('<p>Nothing here about canals.</p>'), sections: [] },
+      { url: '/b/', title: 'Canal Work', terms: pageTerms(body), excerpts: excerptFile(pageSections(body)) },
+      { url: '/a/', title: 'Empty', terms: pageTerms('<p>Nothing here about canals.</p>'), excerpts: excerptFile([]) },
     ];
     const files = new Map(buildSearchIndex(pages).map((f) => [f.path, text(f)]));
     const manifest = JSON.parse(files.get('search/index.json') ?? '') as { excerpts: string };
@@ -53,7 +53,7 @@ describe('excerpts from the index', () => {
 
   it('keeps the first EXCERPT_WORDS words of a long section, marked as cut', () => {
     const long = Array.from({ length: EXCERPT_WORDS + 50 }, (_, i) => `w${i}`).join(' ');
-    const files = buildSearchIndex([{ url: '/l/', title: 'Long', terms: pageTerms(`<p>${long}</p>`), sections: pageSections(`<p>${long}</p>`) }]);
+    const files = buildSearchIndex([{ url: '/l/', title: 'Long', terms: pageTerms(`<p>${long}</p>`), excerpts: excerptFile(pageSections(`<p>${long}</p>`)) }]);
     const rows = JSON.parse(text(files.find((f) => f.path === 'search/x/0.json') as SearchIndexFile)) as string[][];
     const words = (rows[0]?.[2] ?? '').split(' ');
     expect(words).toHaveLength(EXCERPT_WORDS + 1);
