@@ -82,8 +82,10 @@ export function noteLinker(
     }
     const held = rendered.get(path);
     const body = held === undefined ? '' : readPageHtml(held);
-    const empty: PageLinks = { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
-    return rewriteNoteLinks(body, printed.links.get(path) ?? empty, prefixOf(path));
+    const page = printed.links.get(path) ?? { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
+    const prefix = prefixOf(path);
+    // A dev edit to one chapter links the others' notes as before: their print text is kept.
+    return reuse.value(`print note links:${path}`, () => [body, prefix, printSignature(page)], () => rewriteNoteLinks(body, page, prefix));
   };
   const signature = (path: string): string => {
     const page = links.get(path);
@@ -94,6 +96,11 @@ export function noteLinker(
     groupOf.delete(path);
   };
   return { link, html, printHtml, signature, forget };
+}
+
+/** What a page's print text takes from its links (previews are not printed). */
+function printSignature(page: PageLinks): string {
+  return JSON.stringify([[...page.refHref], [...page.backHrefs]]);
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {
