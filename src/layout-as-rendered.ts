@@ -83,7 +83,7 @@ export function layoutAsRendered(inputs: LayoutInputs) {
   // once every page it shows has its notes linked.
   for (const out of essayPrintPages(nav, notes.printHtml, config, inputs.templates, inputs.reuse, (path) => byPath.get(path)?.data)) {
     ready.add(out.sources.flatMap((path) => groupOf.get(path) ?? [path]), timed(() => {
-      writeUnlessKept(inputs.writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.html(), diagnostics: [] }));
+      writeUnlessKept(inputs.writer, out.outputPath, keyOf('print', out.sources), () => ({ data: out.make(), diagnostics: [] }));
     }));
   }
   return {

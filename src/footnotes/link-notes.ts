@@ -21,16 +21,13 @@ interface PageLinks {
   previews: Map<string, string>;
 }
 
-/** How many pages' linked HTML a linker keeps: more than an essay's chapters, a few MB at most. */
-const RECENT_PAGES = 64;
-
 /** Links the notes of one essay at a time, so a build can lay out an essay as soon as its chapters are rendered. */
 export interface NoteLinker {
   /** Links one essay group (see essayGroups) whose pages are all in `rendered` by now; returns its note findings. */
   link(group: readonly string[]): Diagnostic[];
   /**
-   * A page's final body HTML, with cross-page note links resolved. Made when asked for (by layout,
-   * then by the print edition), so a 10,000-page build never holds every page's HTML twice.
+   * A page's final body HTML, with cross-page note links resolved. Made each time layout asks for
+   * it, so a 10,000-page build never holds every page's HTML twice.
    */
   html(path: string): string;
   /**
@@ -40,7 +37,7 @@ export interface NoteLinker {
   printHtml(path: string): string;
   /** What html(path) changes in the page's rendered HTML, as a string: a layout key takes it in. */
   signature(path: string): string;
-  /** Drops what is kept for `path` (its links and recent HTML), once nothing will ask for it again. */
+  /** Drops what is kept for `path` (its links), once nothing will ask for it again. */
   forget(path: string): void;
 }
 
@@ -66,20 +63,13 @@ export function noteLinker(
     for (const [path, page] of linked.links) links.set(path, page);
     return linked.diagnostics;
   };
-  // Layout asks for a page's HTML, and its essay's print page asks again right after: the last few
-  // pages' results are kept, so each is read back and rewritten once, without holding the whole site.
-  const recent = new Map<string, string>();
+  // Made when layout asks, once a page: a long essay's chapters are never all held as linked HTML.
   const html = (path: string): string => {
-    const kept = recent.get(path);
-    if (kept !== undefined) return kept;
     const held = rendered.get(path);
     const body = held === undefined ? '' : readPageHtml(held);
     const page = links.get(path);
     if (page === undefined) return body;
-    const out = reuse.value(`note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
-    recent.set(path, out);
-    if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value as string);
-    return out;
+    return reuse.value(`note links:${path}`, () => [body, page], () => rewriteNoteLinks(body, page));
   };
   // The print edition asks for an essay's pages one after another: its links are kept for the last essay only.
   let printed: { group: readonly string[]; links: Map<string, PageLinks> } | undefined;
@@ -92,8 +82,10 @@ export function noteLinker(
     }
     const held = rendered.get(path);
     const body = held === undefined ? '' : readPageHtml(held);
-    const empty: PageLinks = { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
-    return rewriteNoteLinks(body, printed.links.get(path) ?? empty, prefixOf(path));
+    const page = printed.links.get(path) ?? { refHref: new Map(), backHrefs: new Map(), previews: new Map() };
+    const prefix = prefixOf(path);
+    // A dev edit to one chapter links the others' notes as before: their print text is kept.
+    return reuse.value(`print note links:${path}`, () => [body, prefix, printSignature(page)], () => rewriteNoteLinks(body, page, prefix));
   };
   const signature = (path: string): string => {
     const page = links.get(path);
@@ -101,10 +93,14 @@ export function noteLinker(
   };
   const forget = (path: string): void => {
     links.delete(path);
-    recent.delete(path);
     groupOf.delete(path);
   };
   return { link, html, printHtml, signature, forget };
+}
+
+/** What a page's print text takes from its links (previews are not printed). */
+function printSignature(page: PageLinks): string {
+  return JSON.stringify([[...page.refHref], [...page.backHrefs]]);
 }
 
 function pageLinks(essay: EssayNotes, hrefTo: (from: string, to: string, id: string) => string): Map<string, PageLinks> {

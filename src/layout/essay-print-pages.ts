@@ -62,8 +62,13 @@ export interface PrintOutput {
   outputPath: string;
   /** Source paths of the essay page and its chapters, in reading order: what the page is made of. */
   sources: readonly string[];
-  /** Makes the page (reading every chapter's HTML); a caller that still has it from a last build need not. */
-  html(): string;
+  /**
+   * Makes the page (reading every chapter's HTML); a caller that still has it from a last build need not.
+   * A one-off build gets UTF-8 bytes, each chapter encoded as soon as it is made, so an essay of many
+   * long chapters is never held as strings all at once; a build that keeps results (the dev server)
+   * gets the text, remade only in the chapters that changed.
+   */
+  make(): string | Uint8Array;
 }
 
 export { essayOf, essayPrintUrl };
@@ -102,33 +107,66 @@ export function* essayPrintPages(
     };
     collect(node.children, 1);
     const essayHrefs = new Set([node, ...parts.map((part) => part.node)].flatMap((n) => [n.url, href(n.url)]));
-    const forPaper = (body: string) => printBody(body, { essayHrefs, demoteH1: true });
-    const html = (): string => {
-      const chapters: PrintChapter[] = parts.map(({ node: child, level }) => {
-        const content = forPaper(bodyHtml(child.path));
+    const hrefsKey = [...essayHrefs].join('\n');
+    // Each body is rewritten for paper once per change of its HTML or of the essay's pages.
+    const forPaper = (path: string): string => {
+      const body = bodyHtml(path);
+      return reuse.value(`print body:${path}`, () => [body, hrefsKey], () => printBody(body, { essayHrefs, demoteH1: true }));
+    };
+    const keep = reuse.keepsResults ? (text: string) => text : (text: string) => Buffer.from(text);
+    const make = (): string | Uint8Array => {
+      const chapters = parts.map(({ node: child, level }) => {
+        const content = forPaper(child.path);
         const first = firstHeadingText(content);
-        return { title: child.title, url: child.url, level, content, showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() };
+        return { title: child.title, url: child.url, level, content: keep(content), showTitle: first?.toLowerCase() !== child.title.trim().toLowerCase() };
       });
-      const essayBody = forPaper(bodyHtml(node.path));
+      const essayBody = forPaper(node.path);
       const cover = printCover(node, parts.map((part) => part.node), config, frontMatter);
-      const inputs = () => [tree, config, templates, essayBody, cover, ...chapters.map((c) => c.content)];
+      const inputs = () => [tree, config, templates, essayBody, JSON.stringify(cover), ...chapters.flatMap((c) => [c.title, c.level, c.showTitle, c.content])];
       return reuse.value(`print:${url}`, inputs, () => {
-        const data: EssayPrintData = {
-          site: config,
-          page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
-          essay: { title: node.title, url: node.url, content: essayBody, showTitle: true, cover },
-          chapters,
-          seo: seoHead({ url, data: { title: `${node.title} (print edition)` } }, config),
-          icons: siteIcons(config),
-          features: siteFeatures(config),
-          href,
-          asset: (name) => href(`/assets/${name}`),
+        const page = (essay: string, contents: readonly string[]): string => {
+          const data: EssayPrintData = {
+            site: config,
+            page: { title: `${node.title} (print edition)`, description: config.description, url, layout: ESSAY_PRINT_TEMPLATE, searchExclude: true },
+            essay: { title: node.title, url: node.url, content: essay, showTitle: true, cover },
+            chapters: chapters.map((c, i) => ({ title: c.title, url: c.url, level: c.level, showTitle: c.showTitle, content: contents[i] ?? '' })),
+            seo: seoHead({ url, data: { title: `${node.title} (print edition)` } }, config),
+            icons: siteIcons(config),
+            features: siteFeatures(config),
+            href,
+            asset: (name) => href(`/assets/${name}`),
+          };
+          return templates.render(ESSAY_PRINT_TEMPLATE, data);
         };
-        return templates.render(ESSAY_PRINT_TEMPLATE, data);
+        return fillIn(page, essayBody, chapters.map((c) => c.content));
       });
     };
-    yield { outputPath: `${url.slice(1)}index.html`, sources: [node.path, ...parts.map((part) => part.node.path)], html };
+    yield { outputPath: `${url.slice(1)}index.html`, sources: [node.path, ...parts.map((part) => part.node.path)], make };
   }
+}
+
+/** Stands for the chapter body numbered by its digits in a first rendering of the print template. */
+const PLACEHOLDER = /\u0000(\d+)\u0000/;
+
+/**
+ * The print page, rendered by `page` from the essay's body and its chapters' contents (text, or bytes
+ * to keep them small). The template first sees placeholders in place of the contents, and the contents
+ * go in between its pieces: no long chapter is turned back into text. A template that does not print
+ * every placeholder once, in order, gets the contents themselves.
+ */
+function fillIn(page: (essay: string, contents: readonly string[]) => string, essayBody: string, contents: ReadonlyArray<string | Uint8Array>): string | Uint8Array {
+  const marked = page(essayBody.trim() === '' ? essayBody : placeholder(0), contents.map((_, i) => placeholder(i + 1)));
+  const pieces = marked.split(PLACEHOLDER);
+  const numbered = pieces.filter((_, i) => i % 2 === 1).map(Number);
+  const expected = essayBody.trim() === '' ? contents.map((_, i) => i + 1) : [0, ...contents.map((_, i) => i + 1)];
+  if (numbered.join() !== expected.join()) return page(essayBody, contents.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))));
+  const parts = pieces.map((piece, i) => (i % 2 === 0 ? piece : Number(piece) === 0 ? essayBody : (contents[Number(piece) - 1] as string | Uint8Array)));
+  if (parts.every((part) => typeof part === 'string')) return parts.join('');
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+}
+
+function placeholder(n: number): string {
+  return `\u0000${n}\u0000`;
 }
 
 /** The cover of an essay's print page, from its front matter and its chapters'. */

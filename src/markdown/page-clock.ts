@@ -21,6 +21,12 @@ export function tickPageClock(buffer: SharedArrayBuffer): { starting: (index: nu
   };
 }
 
+/** Main-thread side: the index of the page the worker is rendering, or undefined when it has not started or has finished. */
+export function runningPage(buffer: SharedArrayBuffer): number | undefined {
+  const now = Atomics.load(new Int32Array(buffer), 0);
+  return now > 0 ? now - 1 : undefined;
+}
+
 /**
  * Main-thread side: calls `overrun(i)` once when page i has been rendering for longer than its budget
  * (`budgetMs(i)`: a long page may take longer). Returns the function that stops watching.

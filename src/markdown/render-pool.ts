@@ -10,12 +10,17 @@ import type { RenderedPage } from './page-data.js';
 import type { RenderCache } from './render-cache.js';
 import type { ProcessorOptions } from './processor.js';
 import type { MarkdownInput } from './render-markdown.js';
-import { newPageClock, watchPageClock } from './page-clock.js';
+import { newPageClock, runningPage, watchPageClock } from './page-clock.js';
 import { renderFailedPage } from './render-failed.js';
 import type { RenderTask, WrittenPage } from './render-worker.js';
 
-/** Pages given up for time: how long a page takes depends on the machine's load, so these are never cached. */
-const timedOut = new WeakSet<RenderedPage | WrittenPage>();
+/** Pages given up for time or memory: what a page gets depends on the machine's load, so these are never cached. */
+const givenUp = new WeakSet<RenderedPage | WrittenPage>();
+
+/** A worker stopped by V8 for want of memory (its resourceLimits). */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
@@ -47,6 +52,20 @@ const BATCH_CHARS = 120_000;
  * it are in docs/benchmarks.md.
  */
 const YOUNG_GENERATION_MB = 96;
+/**
+ * Pages this long are huge: a worker's young generation does not help them (the syntax tree of a
+ * 0.3–1 MB page outgrows it and is promoted whatever its size), and a larger one only holds more
+ * memory. A site whose Markdown is mostly in such pages gets workers with V8's default.
+ */
+const HUGE_PAGE_CHARS = 250_000;
+/**
+ * Old-generation limit of each worker of a pool for huge pages, in MB. V8 lets a heap grow to up to
+ * four times what survived its last full collection when the limit is large (the default is several
+ * GB), and less as the limit nears that size: with this one a worker holds about what its page needs.
+ * A 1 MB page needs about 100 MB; a page that needs more than this is published as its text with
+ * `markdown/render-failed`, as one past its time budget is.
+ */
+export const HUGE_PAGES_OLD_GENERATION_MB = 1024;
 
 /**
  * The compiled worker next to this module, or undefined when running from TypeScript sources
@@ -92,16 +111,21 @@ export class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
   private closing: Promise<void> | undefined;
 
-  /** `file`: the worker module (workerFile()). */
+  /**
+   * `file`: the worker module (workerFile()); `hugePages`: workers for a site of huge pages (see
+   * HUGE_PAGE_CHARS), whose old generation is limited to `oldGenerationMb`.
+   */
   constructor(
     readonly file: string,
     readonly threads: number,
+    readonly hugePages = false,
+    readonly oldGenerationMb = HUGE_PAGES_OLD_GENERATION_MB,
   ) {
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
       filename: file,
       minThreads: threads,
       maxThreads: threads,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: hugePages ? { maxOldGenerationSizeMb: oldGenerationMb } : { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   }
 
@@ -114,12 +138,14 @@ export class RenderPool {
    * Renders one batch, giving each page `timeoutMs` from the moment its worker starts it (a page clock,
    * page-clock.ts). A page past it has its worker terminated (piscina starts another) and is published
    * as its own text with `markdown/render-failed`; the batch's other pages are rendered again without
-   * it, so one pathological page costs one budget and never stalls the build.
+   * it, so one pathological page costs one budget and never stalls the build. A page that runs its
+   * worker out of memory goes the same way.
    */
   async runWithin(task: RenderTask, timeoutMs: number): Promise<Array<RenderedPage | WrittenPage>> {
     const clock = newPageClock();
     const controller = new AbortController();
     let slow: number | undefined;
+    let reason = '';
     const budgetOf = (index: number) => budgetFor(task.inputs[index] as MarkdownInput, timeoutMs);
     const stop = watchPageClock(clock, budgetOf, (index) => {
       slow = index;
@@ -128,12 +154,15 @@ export class RenderPool {
     try {
       return await this.piscina.run({ ...task, clock }, { signal: controller.signal });
     } catch (error) {
-      if (slow === undefined || !isAbort(error)) throw error;
+      const starved = isOutOfMemory(error) ? runningPage(clock) : undefined;
+      if (starved !== undefined) slow = starved;
+      else if (slow === undefined || !isAbort(error)) throw error;
+      reason = starved !== undefined ? `it needed more than the ${this.oldGenerationMb} MB a render worker has` : `it took longer than ${budgetOf(slow) / 1000} s`;
     } finally {
       stop();
     }
-    const failed = renderFailedPage(task.inputs[slow] as MarkdownInput, undefined, `it took longer than ${budgetOf(slow) / 1000} s`);
-    timedOut.add(failed);
+    const failed = renderFailedPage(task.inputs[slow] as MarkdownInput, undefined, reason);
+    givenUp.add(failed);
     const rest = task.inputs.flatMap((_, i) => (i === slow ? [] : [i]));
     const others = rest.length === 0 ? [] : await this.runWithin(subTask(task, rest), timeoutMs);
     return [...others.slice(0, slow), failed, ...others.slice(slow)];
@@ -242,7 +271,7 @@ export async function renderPages(
     const { pool, lasting } = workers;
     threads = pool.threads;
     try {
-      const feeding = renderOnWorkers(pool, todo, options, { store, finished });
+      const feeding = renderOnWorkers(pool, todo, options, { store, finished }, !lasting);
       try {
         announceHits();
       } finally {
@@ -250,6 +279,7 @@ export async function renderPages(
       }
     } finally {
       if (!lasting) await pool.close();
+      await options.pool?.close();
     }
   }
   cache?.finish();
@@ -272,11 +302,27 @@ export async function renderPages(
  * when no pool is at hand.
  */
 function workersFor(todo: readonly MarkdownInput[], wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
-  if (options.pool !== undefined) return { pool: options.pool, lasting: false };
+  const huge = mostlyHuge(todo);
+  const early = options.pool;
+  if (early !== undefined && early.hugePages === huge) return { pool: early, lasting: false };
+  if (early !== undefined) {
+    // Started before the pages were read: workers of the other kind are replaced, a second at most
+    // on a build of huge pages, which takes many.
+    // renderPages waits for this stop with its own.
+    void early.close();
+    return { pool: new RenderPool(early.file, early.threads, huge, early.oldGenerationMb), lasting: false };
+  }
   const many = (todo.length >= MIN_PAGES_FOR_WORKERS || totalChars(todo) >= MIN_CHARS_FOR_WORKERS) && wantThreads > 1;
   if (options.lastingPool !== undefined && !many) return { pool: options.lastingPool, lasting: true };
   const file = workerFile();
-  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1), lasting: false };
+  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1, huge), lasting: false };
+}
+
+/** Whether pages of HUGE_PAGE_CHARS or more hold most of the Markdown to render. */
+function mostlyHuge(todo: readonly MarkdownInput[]): boolean {
+  let huge = 0;
+  for (const input of todo) if (input.body.length >= HUGE_PAGE_CHARS) huge += input.body.length;
+  return huge * 2 > totalChars(todo);
 }
 
 /**
@@ -320,6 +366,7 @@ async function renderOnWorkers(
   todo: readonly MarkdownInput[],
   options: RenderPagesOptions,
   take: { store: (page: RenderedPage) => void; finished: (page: RenderedPage) => void },
+  closeWhenDone: boolean,
 ): Promise<void> {
   const { onProgress } = options;
   // Workers write page files themselves when the cache keeps them so; the main thread then never handles the HTML.
@@ -328,6 +375,7 @@ async function renderOnWorkers(
   let done = 0;
   let reported = 0;
   let next = 0;
+  let running = 0;
   const step = progressStep(todo.length);
   // Once one batch fails (a layout error while taking its pages, say), no feeder starts another.
   let failed = false;
@@ -335,10 +383,15 @@ async function renderOnWorkers(
     for (let batch = batches[next++]; batch !== undefined && !failed; batch = batches[next++]) {
       const entries = pageFiles === undefined ? undefined : batch.map((page) => pageFiles.fileFor(page.path));
       const task = { options: options.processor, inputs: batch.map(toInput), ...(entries === undefined ? {} : { entries }) };
+      running++;
       const pages = await pool.runWithin(task, options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS);
+      running--;
+      // The last pages often complete an essay whose layout and print edition take the most memory of
+      // the build: workers that have nothing left to render are stopped first, which frees their heaps.
+      if (running === 0 && next >= batches.length && closeWhenDone) await pool.close();
       for (const page of pages) {
         // A page given up for time is never cached: how long it takes depends on the machine's load.
-        if (timedOut.has(page) && !('htmlAt' in page)) take.finished(page);
+        if (givenUp.has(page) && !('htmlAt' in page)) take.finished(page);
         else if (!('htmlAt' in page)) take.store(page);
         else if (pageFiles !== undefined) {
           const { htmlAt, ...data } = page;

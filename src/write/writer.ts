@@ -43,7 +43,7 @@ export function writeUnlessKept(
   writer: Writer,
   rel: string,
   key: string | undefined,
-  make: () => { data: string; diagnostics: readonly Diagnostic[] },
+  make: () => { data: string | Uint8Array; diagnostics: readonly Diagnostic[] },
 ): readonly Diagnostic[] {
   const kept = key === undefined ? undefined : writer.reuse?.(rel, key);
   if (kept !== undefined) return kept;

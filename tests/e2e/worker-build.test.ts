@@ -13,7 +13,7 @@ import type { KeyedRenderCache as KeyedRenderCacheClass } from '../../src/increm
 import type { generateSite as generateSiteFn } from '../../src/bench/generate-site.js';
 import type { createMarkdownRenderer as createRendererFn } from '../../src/markdown/render-markdown.js';
 import type { readPageHtml as readPageHtmlFn } from '../../src/markdown/held-page.js';
-import type { renderPages as renderPagesFn, RenderStats } from '../../src/markdown/render-pool.js';
+import type { renderPages as renderPagesFn, RenderPool as RenderPoolClass, RenderStats } from '../../src/markdown/render-pool.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const fromDist = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, 'dist', rel)).href)) as T;
@@ -97,6 +97,28 @@ describe('building on worker threads', () => {
   it('runs the workers from the one-file bundle that compiling made, current with the compiled modules', async () => {
     const { workerFile } = await fromDist<{ workerFile: () => string | undefined }>('markdown/render-pool.js');
     expect(workerFile()).toBe(path.join(ROOT, 'dist/markdown/render-worker.bundle.js'));
+  });
+
+  it('publishes a page that runs its worker out of memory as its text with an error, and renders the rest of its batch', async () => {
+    const { RenderPool, workerFile } = await fromDist<{ RenderPool: typeof RenderPoolClass; workerFile: () => string }>('markdown/render-pool.js');
+    // A worker with a small old generation stands for a page far bigger than any real one.
+    const pool = new RenderPool(workerFile(), 1, true, 32);
+    const huge = Array.from({ length: 6000 }, (_, i) => `Paragraph ${i} with *stress* and a note.<sup>${i + 1}</sup>\n{: .fs-3}\n`).join('\n');
+    const inputs = [
+      { path: 'before.md', kind: 'markdown' as const, body: 'Before.\n', bodyLine: 1 },
+      { path: 'huge.md', kind: 'markdown' as const, body: `<div markdown="1">\n${huge}\n</div>\n`, bodyLine: 4 },
+      { path: 'after.md', kind: 'markdown' as const, body: 'After.\n', bodyLine: 1 },
+    ];
+    try {
+      const pages = await pool.runWithin({ options: { headingAnchors: true, notePlacement: 'inline' }, inputs }, 60_000);
+      expect(pages.map((page) => page.path)).toEqual(['before.md', 'huge.md', 'after.md']);
+      expect(pages[0]?.html).toBe('<p>Before.</p>');
+      expect(pages[2]?.html).toBe('<p>After.</p>');
+      expect(pages[1]?.html).toMatch(/^<pre class="render-failed">/);
+      expect(pages[1]?.diagnostics).toEqual([expect.objectContaining({ file: 'huge.md', line: 4, rule: 'markdown/render-failed', message: expect.stringContaining('32 MB') })]);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('leaves the last site as it was when a layout fails while workers are still rendering', async () => {

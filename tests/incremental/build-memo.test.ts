@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { BuildMemo } from '../../src/incremental/build-memo.js';
 import { KeepingMemoryWriter } from '../../src/incremental/keeping-memory-writer.js';
@@ -9,6 +9,13 @@ import { DiskRenderStore, MemoryRenderStore } from '../../src/incremental/render
 import { sourceMemoKey } from '../../src/discover/discover-source.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { page, tempSite } from '../helpers/temp-site.js';
+import { printBody } from '../../src/layout/print-body.js';
+
+// Counted, not changed: which bodies a rebuild rewrites for its essay's print edition.
+vi.mock('../../src/layout/print-body.js', async (actual) => {
+  const real = await actual<typeof import('../../src/layout/print-body.js')>();
+  return { ...real, printBody: vi.fn(real.printBody) };
+});
 
 function chapter(title: string, order: number, text: string, cites = `<sup>${order}</sup>`): string {
   return page(
@@ -114,6 +121,24 @@ describe('a build memo kept between builds (the dev server)', () => {
     const madeAgain = [...again.kept].filter((rel) => !edit.kept.has(rel) && !rel.startsWith('search/'));
     expect(madeAgain.sort()).toEqual(['docs/T/commons-2/index.html', 'docs/T/commons/print/index.html']);
     expect(edit.kept).toContain('docs/T/commons-1/index.html');
+  });
+
+  it('remakes only the edited chapter\'s part of its essay\'s print edition', async () => {
+    const site = essaySite();
+    const dev = session(site);
+    const before = (await dev.rebuild()).files.get('docs/T/commons/print/index.html') ?? '';
+    writeFileSync(path.join(site, 'docs/T/commons-2.md'), chapter('Grazing Rights', 2, 'Geese grazed the marsh as well.'));
+    const rewrites = vi.mocked(printBody).mock.calls.length;
+    const edit = await dev.rebuild('docs/T/commons-2.md');
+    const after = edit.files.get('docs/T/commons/print/index.html') ?? '';
+    // The fresh build the session compares with rewrites every body; the session's own build only the edited one.
+    const fresh = 4;
+    expect(vi.mocked(printBody).mock.calls.length - rewrites - fresh).toBe(1);
+    const chapterOf = (html: string, n: number) => new RegExp(`<section class="print-chapter[^"]*" id="chapter-${n}">[\\s\\S]*?</section>`).exec(html)?.[0];
+    expect(chapterOf(after, 2)).toContain('Geese grazed the marsh as well.');
+    expect(chapterOf(before, 2)).toContain('Salt-marsh sheep grazed by custom.');
+    expect(chapterOf(after, 1)).toBe(chapterOf(before, 1));
+    expect(chapterOf(after, 3)).toBe(chapterOf(before, 3));
   });
 
   it('keeps from its own last build when a build runs again through the same writer (a half-written page)', async () => {
