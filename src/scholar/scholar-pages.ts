@@ -114,7 +114,9 @@ async function citationFormatter(sources: CitationStyleSources, items: readonly 
     else missing.set(cited.key, cited);
   }
   let offloaded: OffloadedCitations | undefined;
-  if (missing.size >= OFFLOAD_MIN_ITEMS) offloaded = formatOnWorker(sources, [...missing.values()]);
+  // Until this thread has citation-js and its engines (a second or more to load), even a few items are
+  // formatted on a worker, while the pages render, rather than here when the first essay is laid out.
+  if (missing.size >= OFFLOAD_MIN_ITEMS || (missing.size > 0 && !formatterLoaded)) offloaded = formatOnWorker(sources, [...missing.values()]);
   else releaseEarlyWorker();
   const format = offloaded !== undefined ? (cited: CitableItem) => offloaded(cited.key) : missing.size > 0 ? await loadFormatter(sources) : notNeeded;
   return (cited) => {
@@ -133,8 +135,12 @@ interface CitableItem {
   key: string;
 }
 
+/** Whether this thread has loaded citation-js (a dev server's later builds): a few items then cost milliseconds here. */
+let formatterLoaded = false;
+
 async function loadFormatter(sources: CitationStyleSources): Promise<(cited: CitableItem) => Citations> {
   const { formatCitations, loadCitationStyles } = await import('./format-citations.js');
+  formatterLoaded = true;
   const styles = loadCitationStyles(sources);
   return (cited) => formatCitations(cited.item, styles);
 }
