@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildToFolder } from '../../src/build-to-folder.js';
@@ -97,7 +97,9 @@ describe('dossier build keeps a site nothing has changed', () => {
     const { site, out, cache } = await builtSite();
     const home = path.join(out, 'index.html');
     const made = read(home);
-    writeFileSync(home, 'scribbled over');
+    // Saved as editors save: a new file renamed over the old one.
+    writeFileSync(`${home}.tmp`, 'scribbled over');
+    renameSync(`${home}.tmp`, home);
     expect((await build(site, out, cache)).kept).toBe(false);
     expect(read(home)).toBe(made);
 
@@ -108,6 +110,15 @@ describe('dossier build keeps a site nothing has changed', () => {
     writeFileSync(path.join(out, 'stray.html'), 'not ours');
     expect((await build(site, out, cache)).kept).toBe(false);
     expect(existsSync(path.join(out, 'stray.html'))).toBe(false);
+
+    mkdirSync(path.join(out, 'docs/W/extra'));
+    writeFileSync(path.join(out, 'docs/W/extra/index.html'), 'not ours either');
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(existsSync(path.join(out, 'docs/W/extra'))).toBe(false);
+
+    rmSync(out);
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(read(home)).toBe(made);
   });
 
   it('never keeps a site built without a cache (--no-cache)', async () => {
