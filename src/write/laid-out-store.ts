@@ -8,7 +8,7 @@
  * and one that does not match is deleted and its file made again, never published.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -64,7 +64,13 @@ export class LaidOutStore {
     const blob = this.blobFile(entry.digest);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(blob);
+      // Never through a symbolic link: the blob is linked into the site as it is.
+      const fd = openSync(blob, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
@@ -89,6 +89,24 @@ describe('the store of laid-out files in the cache folder', () => {
     const reused = await build(ci.checkout, ci.out, ci.restored);
     expect(reused).not.toContain('docs/ferry-1/index.html');
     expect(reused).toContain('docs/ferry-2/index.html');
+    expect(readFileSync(path.join(ci.out, 'docs/ferry-1/index.html'), 'utf8')).toBe(made);
+  });
+
+  it('never takes a blob through a symbolic link, even to the right bytes', async () => {
+    const site = ferrySite();
+    const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
+    await build(site, out, cacheDir);
+    const made = readFileSync(path.join(out, 'docs/ferry-1/index.html'), 'utf8');
+    const ci = ciCopy(site, cacheDir);
+    const blob = path.join(ci.restored, 'laid-out', 'blobs', sha256(made));
+    const elsewhere = path.join(tempDir(), 'page.html');
+    writeFileSync(elsewhere, made);
+    rmSync(blob);
+    symlinkSync(elsewhere, blob);
+    const reused = await build(ci.checkout, ci.out, ci.restored);
+    expect(reused).not.toContain('docs/ferry-1/index.html');
+    expect(reused).toContain('docs/ferry-2/index.html');
+    expect(lstatSync(path.join(ci.out, 'docs/ferry-1/index.html')).isSymbolicLink()).toBe(false);
     expect(readFileSync(path.join(ci.out, 'docs/ferry-1/index.html'), 'utf8')).toBe(made);
   });
 
