@@ -42,6 +42,8 @@ interface Recorded extends BuildReport {
   /** Digest of the inputs' stats. */
   inputs: string;
   sources: SourceList;
+  /** Digest of the stats of the walk's folders, taken after the build when the walk then still found `sources`; '' to walk again. */
+  sourceFolders: string;
   /** The published site's folders (relative to the output path, '' for its root). */
   folders: string[];
   /** Digest of the output path's and those folders' stats. */
@@ -65,18 +67,13 @@ export class SiteSnapshot {
   constructor(
     private readonly file: string,
     private readonly outDir: string,
-    config: SiteConfig,
+    private readonly config: SiteConfig,
   ) {
     this.recorded = readRecord(file);
     const listed = this.recorded?.sources;
-    const asListed = listed === undefined ? undefined : inputDigest(config, listed);
-    if (listed !== undefined && asListed !== undefined && asListed === this.recorded?.inputs) {
-      this.sources = listed;
-      this.inputs = asListed;
-    } else {
-      this.sources = walkSources(config);
-      this.inputs = inputDigest(config, this.sources);
-    }
+    const same = listed !== undefined && this.recorded?.sourceFolders !== '' && folderDigest(listed.folders) === this.recorded?.sourceFolders;
+    this.sources = same ? listed : walkSources(config);
+    this.inputs = inputDigest(config, this.sources);
   }
 
   /** The last build's report when nothing it read or wrote has changed since; otherwise undefined. */
@@ -89,8 +86,20 @@ export class SiteSnapshot {
   /** Records a finished build: the inputs as they were when it started, the outputs as it left them. */
   record(report: BuildReport): void {
     const folders = outputFolders(this.outDir);
-    const recorded: Recorded = { version: VERSION, ...report, inputs: this.inputs, sources: this.sources, folders, outputs: outputStats(this.outDir, folders) };
+    const recorded: Recorded = { version: VERSION, ...report, inputs: this.inputs, sources: this.sources, sourceFolders: this.sourceFolders(), folders, outputs: outputStats(this.outDir, folders) };
     writeFileSync(this.file, JSON.stringify(recorded));
+  }
+
+  /**
+   * The stats of the walk's folders as the build left them (publishing into the source folder changes
+   * its times), taken before walking again: when that walk finds the files the build read, the next
+   * build may trust the list while those stats hold; otherwise it walks.
+   */
+  private sourceFolders(): string {
+    const stats = folderDigest(this.sources.folders);
+    const now = walkSources(this.config);
+    const same = sameList(now.folders, this.sources.folders) && sameList(now.files, this.sources.files);
+    return same ? stats : '';
   }
 }
 
@@ -98,7 +107,8 @@ export class SiteSnapshot {
 function readRecord(file: string): Recorded | undefined {
   try {
     const recorded = JSON.parse(readFileSync(file, 'utf8')) as Partial<Recorded>;
-    const valid = recorded.version === VERSION && Array.isArray(recorded.folders) && Array.isArray(recorded.sources?.folders) && Array.isArray(recorded.sources.files);
+    const valid =
+      recorded.version === VERSION && Array.isArray(recorded.folders) && typeof recorded.sourceFolders === 'string' && Array.isArray(recorded.sources?.folders) && Array.isArray(recorded.sources.files);
     return valid ? (recorded as Recorded) : undefined;
   } catch {
     return undefined;
@@ -118,15 +128,14 @@ function walkSources(config: SiteConfig): SourceList {
 }
 
 /**
- * Digest of every input's stats: Dossier's code, the config file, the folders and files of the source
- * walk, the templates and public folders (the site's and Dossier's). Hashed line by line, so a
- * 10,000-page site's stats are never held at once.
+ * Digest of every input's stats: Dossier's code, the config file, the files of the source walk, the
+ * templates and public folders (the site's and Dossier's). Hashed line by line, so a 10,000-page
+ * site's stats are never held at once.
  */
 function inputDigest(config: SiteConfig, sources: SourceList): string {
   const hash = createHash('sha1').update(`code\t${dossierCodeStamp()}\n`);
   const stamp = (abs: string) => hash.update(`${abs}\t${fileStamp(abs)}\n`);
   stamp(path.join(config.sourceDir, '_config.yml'));
-  for (const abs of sources.folders) stamp(abs);
   for (const abs of sources.files) stamp(abs);
   const folders = [DEFAULT_TEMPLATES_DIR, DEFAULT_PUBLIC_DIR, config.templatesDir, config.publicDir];
   for (const dir of folders) {
@@ -134,6 +143,17 @@ function inputDigest(config: SiteConfig, sources: SourceList): string {
     for (const rel of listFiles(dir)) stamp(path.join(dir, rel));
   }
   return hash.digest('hex');
+}
+
+/** Digest of the stats of `folders`. */
+function folderDigest(folders: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const abs of folders) hash.update(`${abs}\t${fileStamp(abs)}\n`);
+  return hash.digest('hex');
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** Every folder of the site at `outDir` ('' for its root), relative to it; none when it is missing. */

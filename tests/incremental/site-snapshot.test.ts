@@ -121,6 +121,18 @@ describe('dossier build keeps a site nothing has changed', () => {
     expect(read(home)).toBe(made);
   });
 
+  it('keeps a site published inside its source folder, and still sees a page added next to it', async () => {
+    const site = essaySite();
+    const out = path.join(site, '_site');
+    const cache = tempDir();
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect((await build(site, out, cache)).kept).toBe(true);
+    writeFileSync(path.join(site, 'notes.md'), page({ layout: 'default', title: 'Notes', nav_order: 9 }, '\nField notes.\n'));
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(read(path.join(out, 'notes/index.html'))).toContain('Field notes.');
+    expect((await build(site, out, cache)).kept).toBe(true);
+  });
+
   it('never keeps a site built without a cache (--no-cache)', async () => {
     const site = essaySite();
     const out = path.join(tempDir(), '_site');
