@@ -61,8 +61,8 @@ export class SiteSnapshot {
   /**
    * Reads the stats of every input now, before the build reads any: an edit made during the build is
    * then seen by the next one. The source walk is not run again while every folder it listed last time
-   * has the same stats (a folder's times move whenever an entry in it is added, removed or renamed):
-   * it would find the same files.
+   * has the stats the last build left it with (a folder's times move whenever an entry in it is added,
+   * removed or renamed) and `_config.yml` (its `exclude` and `include`) is unchanged: it would find the same files.
    */
   constructor(
     private readonly file: string,
@@ -71,7 +71,7 @@ export class SiteSnapshot {
   ) {
     this.recorded = readRecord(file);
     const listed = this.recorded?.sources;
-    const same = listed !== undefined && this.recorded?.sourceFolders !== '' && folderDigest(listed.folders) === this.recorded?.sourceFolders;
+    const same = listed !== undefined && this.recorded?.sourceFolders !== '' && this.folderDigest(listed) === this.recorded?.sourceFolders;
     this.sources = same ? listed : walkSources(config);
     this.inputs = inputDigest(config, this.sources);
   }
@@ -96,10 +96,17 @@ export class SiteSnapshot {
    * build may trust the list while those stats hold; otherwise it walks.
    */
   private sourceFolders(): string {
-    const stats = folderDigest(this.sources.folders);
+    const stats = this.folderDigest(this.sources);
     const now = walkSources(this.config);
     const same = sameList(now.folders, this.sources.folders) && sameList(now.files, this.sources.files);
     return same ? stats : '';
+  }
+
+  /** Digest of the stats of the config file and of the walk's folders. */
+  private folderDigest(sources: SourceList): string {
+    const hash = createHash('sha1');
+    for (const abs of [path.join(this.config.sourceDir, '_config.yml'), ...sources.folders]) hash.update(`${abs}\t${fileStamp(abs)}\n`);
+    return hash.digest('hex');
   }
 }
 
@@ -142,13 +149,6 @@ function inputDigest(config: SiteConfig, sources: SourceList): string {
     if (dir === undefined) continue;
     for (const rel of listFiles(dir)) stamp(path.join(dir, rel));
   }
-  return hash.digest('hex');
-}
-
-/** Digest of the stats of `folders`. */
-function folderDigest(folders: readonly string[]): string {
-  const hash = createHash('sha1');
-  for (const abs of folders) hash.update(`${abs}\t${fileStamp(abs)}\n`);
   return hash.digest('hex');
 }
 
