@@ -61,10 +61,13 @@ export function discoverSource(config: SiteConfig, reuse: Reuse = NO_REUSE): Sou
   return { pages, statics };
 }
 
-/** Every file discoverSource looks at (pages, static files and skipped templated assets alike), as absolute paths in walk order. */
-export function listSourceFiles(config: SiteConfig): string[] {
+/**
+ * Every file discoverSource looks at (pages, static files and skipped templated assets alike), as absolute
+ * paths in walk order; `folders`, when given, gets every folder the walk reads, the source folder first.
+ */
+export function listSourceFiles(config: SiteConfig, folders?: string[]): string[] {
   const files: string[] = [];
-  walk(config.sourceDir, '', createEntryFilter(config), (_rel, abs) => files.push(abs));
+  walk(config.sourceDir, '', createEntryFilter(config), (_rel, abs) => files.push(abs), folders);
   return files;
 }
 
@@ -130,14 +133,16 @@ function walk(
   rel: string,
   keep: EntryFilter,
   onFile: (rel: string, abs: string) => void,
+  folders?: string[],
 ): void {
   const dir = rel === '' ? root : path.join(root, rel);
+  folders?.push(dir);
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name));
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     const isDir = entry.isDirectory();
     if (!keep(childRel, isDir)) continue;
-    if (isDir) walk(root, childRel, keep, onFile);
+    if (isDir) walk(root, childRel, keep, onFile, folders);
     else if (entry.isFile()) onFile(childRel, path.join(root, childRel));
   }
 }

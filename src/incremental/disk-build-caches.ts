@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { LaidOutStore } from '../write/laid-out-store.js';
 import { DiskWriter } from '../write/writer.js';
 import { DiskRenderStore } from './render-store.js';
 
@@ -16,7 +17,12 @@ export function diskBuildCaches(cacheDir: string): { cache: DiskRenderStore } {
  */
 export function diskBuildOutput(outDir: string, cacheDir: string | undefined): { writer: DiskWriter; cache?: DiskRenderStore } {
   if (cacheDir === undefined) return { writer: new DiskWriter(outDir) };
-  return { writer: new DiskWriter(outDir, outputManifestFile(cacheDir, outDir)), ...diskBuildCaches(cacheDir) };
+  return { writer: new DiskWriter(outDir, outputManifestFile(cacheDir, outDir), laidOutStore(cacheDir)), ...diskBuildCaches(cacheDir) };
+}
+
+/** The laid-out files kept in `cacheDir` for any output folder (see write/laid-out-store.ts). */
+export function laidOutStore(cacheDir: string): LaidOutStore {
+  return new LaidOutStore(path.join(cacheDir, 'laid-out'));
 }
 
 /** Deletes the caches, for a truly cold build. */

@@ -6,6 +6,7 @@
  * (the writer then still replaces only files whose bytes changed).
  */
 import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
 import { byCodeUnits } from '../code-unit-order.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Page } from '../front-matter/page.js';
@@ -23,11 +24,22 @@ function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: rea
     reuse.value(`layout key part:${page.path}`, () => [page.kind, page.url, page.outputPath, page.data], () => `\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`),
   );
   return reuse.value('site layout key', () => [config, templates, ...parts], () => {
-    const hash = createHash('sha256').update(dossierCodeHash()).update(JSON.stringify(config));
+    const hash = createHash('sha256').update(dossierCodeHash()).update(configText(config));
     for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
     for (const part of parts) hash.update(part);
     return hash.digest('hex');
   });
+}
+
+/**
+ * The config as the key reads it: its folders relative to the source folder, so a checkout in another
+ * folder (a CI job with the cache restored) has the same keys; what the folders hold is keyed apart.
+ * The check settings (with the link cache's absolute path) are left out: layout never reads them, and
+ * `_config.yml`'s text is in `raw`.
+ */
+function configText(config: SiteConfig): string {
+  const inSource = (dir: string | undefined) => (dir === undefined ? null : relative(config.sourceDir, dir).split(sep).join('/'));
+  return JSON.stringify({ ...config, sourceDir: '.', templatesDir: inSource(config.templatesDir), publicDir: inSource(config.publicDir), check: null });
 }
 
 /** Digest of a file's parts (the site key, render keys, note-link signatures…). */

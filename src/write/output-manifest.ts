@@ -10,6 +10,8 @@ import type { Diagnostic } from '../diagnostics.js';
 
 export interface ManifestEntry {
   key: string;
+  /** sha256 of the file's bytes (see laid-out-store.ts); missing in manifests written before the store. */
+  digest?: string;
   diagnostics?: readonly Diagnostic[];
   size: number;
   mtimeMs: number;

@@ -6,6 +6,7 @@ import { OutputError } from '../errors.js';
 import { acquireBuildLock, type BuildLock } from './build-lock.js';
 import { generationsFolder, isSameOrInside, ownedOutput, OWNERSHIP_MARKER, OWNERSHIP_MARKER_TEXT } from './output-ownership.js';
 import { publishStaged, recoverInterruptedPublish, removeLeftovers, stagingFolder } from './publish.js';
+import { contentDigest, type LaidOutStore, type StoredFile, type TakenFile } from './laid-out-store.js';
 import { readManifest, writeManifest, type ManifestEntry, type OutputManifest } from './output-manifest.js';
 
 /** What a laid-out file was made from (a digest of all its inputs) and what laying it out reported. */
@@ -95,6 +96,9 @@ export class MemoryWriter implements Writer {
  * of the output's generations folder (see publish.ts) and published by one rename of a link, so the
  * output path is always a complete site. A rebuild over an existing site hard-links each file whose
  * bytes are unchanged instead of writing it again, so an unchanged site costs a read of its files.
+ * A file whose key is unchanged is kept from the published site when it is untouched there, else from
+ * the store of laid-out files in the cache folder (laid-out-store.ts), so a build with no previous
+ * output (CI) keeps it too.
  * The output must be Dossier's (output-ownership.ts) and only one build writes it at a time
  * (build-lock.ts). A failed build (`abort`) leaves the published site exactly as it was.
  */
@@ -107,17 +111,22 @@ export class DiskWriter implements Writer {
   private readonly last: OutputManifest;
   /** What this build made or kept, for the next build. */
   private readonly kept = new Map<string, ManifestEntry>();
-  private readonly fresh = new Map<string, Made>();
+  /** Files made (or taken from the store) by this build with a key, with the digest of their bytes. */
+  private readonly fresh = new Map<string, Made & { digest: string }>();
   /** Files this build kept from the last one without making them (see reuse). */
   readonly reused = new Set<string>();
   private readonly lock: BuildLock;
   /** Paths staged so far. */
   private readonly written = new Set<string>();
 
-  /** `manifest`: the file where builds record what each output was made from, so the next can reuse it. */
+  /**
+   * `manifest`: the file where builds record what each output in `outDir` was made from, so the next can
+   * reuse it; `store`: laid-out files kept in the cache folder whatever the output folder.
+   */
   constructor(
     private readonly outDir: string,
     private readonly manifest?: string,
+    private readonly store?: LaidOutStore,
   ) {
     this.lock = acquireBuildLock(path.join(generationsFolder(outDir), 'lock'), outDir);
     try {
@@ -138,15 +147,25 @@ export class DiskWriter implements Writer {
 
   reuse(rel: string, key: string): readonly Diagnostic[] | undefined {
     const entry = this.last.get(rel);
-    if (entry === undefined || entry.key !== key || !this.untouched(rel, entry)) return undefined;
-    this.keep(rel, entry);
-    return entry.diagnostics ?? [];
+    if (entry !== undefined && entry.key === key && this.untouched(rel, entry)) {
+      this.keep(rel, entry);
+      return entry.diagnostics ?? [];
+    }
+    const taken = this.store?.take(rel, key);
+    if (taken === undefined) return undefined;
+    this.putTaken(rel, key, taken);
+    return taken.diagnostics;
   }
 
   reuseAll(key: string): boolean {
     const group = [...this.last].filter(([, entry]) => entry.key === key);
-    if (group.length === 0 || !group.every(([rel, entry]) => this.untouched(rel, entry))) return false;
-    for (const [rel, entry] of group) this.keep(rel, entry);
+    if (group.length > 0 && group.every(([rel, entry]) => this.untouched(rel, entry))) {
+      for (const [rel, entry] of group) this.keep(rel, entry);
+      return true;
+    }
+    const taken = this.store?.takeAll(key);
+    if (taken === undefined) return false;
+    for (const [rel, file] of taken) this.putTaken(rel, key, file);
     return true;
   }
 
@@ -156,6 +175,25 @@ export class DiskWriter implements Writer {
     this.reused.add(rel);
   }
 
+  /**
+   * Puts a file taken (and checked) from the store into the new site: linked from the published site
+   * when that holds the same bytes, else linked from the store (a copy of the checked bytes where links
+   * cannot be made). A link shares the blob with the site, which is why every take checks the blob.
+   */
+  private putTaken(rel: string, key: string, taken: TakenFile): void {
+    this.fresh.set(rel, { key, digest: taken.digest, ...(taken.diagnostics.length > 0 ? { diagnostics: taken.diagnostics } : {}) });
+    this.reused.add(rel);
+    if (this.updating) return this.stage(rel, taken.bytes);
+    const target = this.target(rel);
+    this.attempt(rel, 'write', () => {
+      try {
+        linkSync(taken.blob, target);
+      } catch {
+        writeFileSync(target, taken.bytes);
+      }
+    });
+  }
+
   /** The file is as the last build left it: same size and modification time (links keep the time). */
   private untouched(rel: string, entry: ManifestEntry): boolean {
     const stats = statOrUndefined(path.join(this.outDir, rel));
@@ -163,9 +201,15 @@ export class DiskWriter implements Writer {
   }
 
   write(rel: string, data: string | Uint8Array, made?: Made): void {
-    if (made !== undefined) this.fresh.set(rel, made);
-    const target = this.target(rel);
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    // The digest names the file's blob in the store: hashing bytes already in memory costs far less than writing them.
+    if (made !== undefined) this.fresh.set(rel, { ...made, digest: contentDigest(bytes) });
+    this.stage(rel, bytes);
+  }
+
+  /** Stages `bytes` at `rel`: a link to the published file when that holds the same bytes, else a new file. */
+  private stage(rel: string, bytes: Uint8Array): void {
+    const target = this.target(rel);
     if (this.updating) {
       const existing = readIfSize(path.join(this.outDir, rel), bytes.byteLength);
       if (existing !== undefined && existing.equals(bytes)) return this.linkPrevious(rel);
@@ -230,6 +274,19 @@ export class DiskWriter implements Writer {
     }
     this.lock.release();
     if (this.manifest !== undefined) this.recordManifest(this.manifest);
+    this.store?.record(this.storedFiles(), (rel) => path.join(this.outDir, rel));
+  }
+
+  /** What the store keeps of this build: every file made or kept with a key, by the digest of its bytes. */
+  private storedFiles(): Map<string, StoredFile> {
+    const files = new Map<string, StoredFile>();
+    for (const [rel, entry] of this.kept) {
+      // A manifest from before the store names no digest: the kept file is read once for it.
+      const digest = entry.digest ?? digestOfFile(path.join(this.outDir, rel));
+      if (digest !== undefined) files.set(rel, { key: entry.key, digest, ...(entry.diagnostics === undefined ? {} : { diagnostics: entry.diagnostics }) });
+    }
+    for (const [rel, made] of this.fresh) files.set(rel, made);
+    return files;
   }
 
   /** Records, after the commit, each made file's key with the size and time it now has at the destination. */
@@ -314,6 +371,14 @@ function isDirectory(abs: string): boolean {
 function readIfSize(abs: string, size: number): Buffer | undefined {
   const stats = statOrUndefined(abs);
   return stats?.isFile() === true && stats.size === size ? readFileSync(abs) : undefined;
+}
+
+function digestOfFile(abs: string): string | undefined {
+  try {
+    return contentDigest(readFileSync(abs));
+  } catch {
+    return undefined;
+  }
 }
 
 function tryRemoveEmptyFolder(dir: string): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildToFolder } from '../../src/build-to-folder.js';
@@ -97,7 +97,9 @@ describe('dossier build keeps a site nothing has changed', () => {
     const { site, out, cache } = await builtSite();
     const home = path.join(out, 'index.html');
     const made = read(home);
-    writeFileSync(home, 'scribbled over');
+    // Saved as editors save: a new file renamed over the old one.
+    writeFileSync(`${home}.tmp`, 'scribbled over');
+    renameSync(`${home}.tmp`, home);
     expect((await build(site, out, cache)).kept).toBe(false);
     expect(read(home)).toBe(made);
 
@@ -108,6 +110,27 @@ describe('dossier build keeps a site nothing has changed', () => {
     writeFileSync(path.join(out, 'stray.html'), 'not ours');
     expect((await build(site, out, cache)).kept).toBe(false);
     expect(existsSync(path.join(out, 'stray.html'))).toBe(false);
+
+    mkdirSync(path.join(out, 'docs/W/extra'));
+    writeFileSync(path.join(out, 'docs/W/extra/index.html'), 'not ours either');
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(existsSync(path.join(out, 'docs/W/extra'))).toBe(false);
+
+    rmSync(out);
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(read(home)).toBe(made);
+  });
+
+  it('keeps a site published inside its source folder, and still sees a page added next to it', async () => {
+    const site = essaySite();
+    const out = path.join(site, '_site');
+    const cache = tempDir();
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect((await build(site, out, cache)).kept).toBe(true);
+    writeFileSync(path.join(site, 'notes.md'), page({ layout: 'default', title: 'Notes', nav_order: 9 }, '\nField notes.\n'));
+    expect((await build(site, out, cache)).kept).toBe(false);
+    expect(read(path.join(out, 'notes/index.html'))).toContain('Field notes.');
+    expect((await build(site, out, cache)).kept).toBe(true);
   });
 
   it('never keeps a site built without a cache (--no-cache)', async () => {
