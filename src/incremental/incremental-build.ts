@@ -5,6 +5,7 @@
  * and the keys of the files they write.
  */
 import type { SiteConfig } from '../config/site-config.js';
+import type { StaticFile } from '../discover/discover-source.js';
 import type { Page } from '../front-matter/page.js';
 import type { TemplateEngine } from '../layout/template-engine.js';
 import { processorOptions } from '../markdown/processor.js';
@@ -41,9 +42,9 @@ export class IncrementalBuild {
    * Keys of laid-out files, for a writer that keeps a file the last build made from the same key.
    * A file made from a page without a render key (no render cache) has none: it is always made.
    */
-  fileKeys(writer: Writer, config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], noteLinks: (path: string) => string): FileKeys {
+  fileKeys(writer: Writer, config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], statics: readonly StaticFile[], noteLinks: (path: string) => string): FileKeys {
     if (writer.reuse === undefined) return () => undefined;
-    return layoutKeys(config, templates, pages, (path) => this.renderCache?.keyOf(path), noteLinks, this.reuse);
+    return layoutKeys(config, templates, pages, statics, (path) => this.renderCache?.keyOf(path), noteLinks, this.reuse);
   }
 
   /** Ends the build: the memo and the citation store forget what this build did not use. */

@@ -1,8 +1,9 @@
 /**
  * Keys for laid-out files, so a rebuild keeps a page whose inputs are all unchanged without laying it
  * out again (see write/output-manifest.ts). A page's layout reads its own rendering and note links,
- * and, through the nav, breadcrumbs and chapter lists, every page's front matter and URL: the site
- * key takes in all of those shared inputs, so any front-matter edit anywhere lays every page out again
+ * and, through the nav, breadcrumbs and chapter lists, every page's front matter and URL, and it reads
+ * the citation styles and the sizes of the site's images: the site key takes in all of those shared
+ * inputs, so any front-matter edit anywhere lays every page out again
  * (the writer then still replaces only files whose bytes changed).
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +11,10 @@ import { relative, sep } from 'node:path';
 import { byCodeUnits } from '../code-unit-order.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { Page } from '../front-matter/page.js';
+import type { StaticFile } from '../discover/discover-source.js';
+import { imageDimensions } from '../layout/image-sizes.js';
 import type { TemplateEngine } from '../layout/template-engine.js';
+import { citationStyleSources, stylesDigest } from '../scholar/csl-item.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import { dossierCodeHash } from './render-key.js';
 
@@ -19,17 +23,23 @@ import { dossierCodeHash } from './render-key.js';
  * front matter and URL. `reuse` keeps each page's part while its front matter is the same object, and the
  * digest while every part reads the same: a body edit in the dev server then serialises one page's front matter.
  */
-function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], reuse: Reuse): string {
+function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], statics: readonly StaticFile[], reuse: Reuse): string {
   const parts = pages.map((page) =>
     reuse.value(`layout key part:${page.path}`, () => [page.kind, page.url, page.outputPath, page.data], () => `\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`),
   );
-  return reuse.value('site layout key', () => [config, templates, ...parts], () => {
+  return reuse.value('site layout key', () => [config, templates, statics, ...parts], () => {
     const hash = createHash('sha256').update(dossierCodeHash()).update(configText(config));
     for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
+    // Read by layout too: the citation styles ("Cite this") and the images' sizes (`width`, `height`).
+    hash.update(`\0${stylesDigest(citationStyleSources(config.templatesDir))}`);
+    for (const file of statics) if (IMAGE.test(file.path)) hash.update(`\0${file.path}\0${JSON.stringify(imageDimensions(file.absPath) ?? null)}`);
     for (const part of parts) hash.update(part);
     return hash.digest('hex');
   });
 }
+
+/** Files layout may read the size of (layout/image-sizes.ts). */
+const IMAGE = /\.(?:apng|avif|bmp|gif|ico|jpe?g|png|svg|tiff?|webp)$/i;
 
 /**
  * The config as the key reads it: its folders relative to the source folder, so a checkout in another
@@ -58,6 +68,7 @@ export function layoutKeys(
   config: SiteConfig,
   templates: TemplateEngine,
   pages: readonly Page[],
+  statics: readonly StaticFile[],
   renderKey: (path: string) => string | undefined,
   noteLinks: (path: string) => string,
   reuse: Reuse = NO_REUSE,
@@ -81,7 +92,7 @@ export function layoutKeys(
       if (key === undefined) return undefined;
       parts.push(path, key, linksOf(path));
     }
-    site ??= siteLayoutKey(config, templates, pages, reuse);
+    site ??= siteLayoutKey(config, templates, pages, statics, reuse);
     return layoutKey([site, ...parts]);
   };
 }

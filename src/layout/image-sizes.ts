@@ -11,7 +11,7 @@ const HAS_SIZE = /\s(?:width|height)=/i;
 const sizes = new Map<string, { mtimeMs: number; size: { width: number; height: number } | undefined }>();
 
 /** Width and height of an image file, read once per file version; undefined when it is missing or unreadable. */
-function sizeOf(file: string): { width: number; height: number } | undefined {
+export function imageDimensions(file: string): { width: number; height: number } | undefined {
   let mtimeMs: number;
   try {
     const stat = statSync(file);
@@ -54,7 +54,7 @@ export function sizeImages(html: string, fileOf: (src: string) => string | undef
     if (HAS_SIZE.test(tag)) return tag;
     const src = SRC.exec(tag)?.[1]?.replace(/&amp;/g, '&');
     const file = src === undefined ? undefined : fileOf(src);
-    const size = file === undefined ? undefined : sizeOf(file);
+    const size = file === undefined ? undefined : imageDimensions(file);
     if (size === undefined) return tag;
     return tag.replace(/^<img\b/i, `<img width="${size.width}" height="${size.height}"`);
   });

@@ -124,4 +124,43 @@ describe('reusing laid-out files', () => {
     expect(unknownLayout(first)).toEqual(['docs/C/canal-3.md:2']);
     expect(unknownLayout(again)).toEqual(unknownLayout(first));
   });
+
+  it('lays out again a page whose image changed size, so its width and height are the new ones', async () => {
+    const site = canalSite();
+    mkdirSync(path.join(site, 'assets'), { recursive: true });
+    writeFileSync(path.join(site, 'assets/lock.png'), pngHeader(640, 480));
+    writeFileSync(path.join(site, 'docs/C/canal-1.md'), chapter('Locks and Keepers', 10, 'Each lock had a keeper.\n\n![A lock](/assets/lock.png)\n'));
+    const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
+    await build(site, out, cacheDir);
+    expect(readFileSync(path.join(out, 'docs/C/canal-1/index.html'), 'utf8')).toContain('width="640" height="480"');
+    writeFileSync(path.join(site, 'assets/lock.png'), pngHeader(300, 900));
+    const after = await rebuildAndCompare(site, out, cacheDir);
+    expect(readFileSync(path.join(out, 'docs/C/canal-1/index.html'), 'utf8')).toContain('width="300" height="900"');
+    expect(after.reused).not.toContain('docs/C/canal-1/index.html');
+  });
+
+  it('lays out again every citable page after an edit to a citation style', async () => {
+    const site = canalSite();
+    const chicago = readFileSync('templates/csl/dossier-chicago.csl', 'utf8');
+    mkdirSync(path.join(site, '_templates/csl'), { recursive: true });
+    writeFileSync(path.join(site, '_templates/csl/chicago.csl'), chicago);
+    const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
+    await build(site, out, cacheDir);
+    writeFileSync(path.join(site, '_templates/csl/chicago.csl'), chicago.replace('<layout suffix=".">', '<layout prefix="Cited as " suffix=".">'));
+    const after = await rebuildAndCompare(site, out, cacheDir);
+    expect(readFileSync(path.join(out, 'docs/C/canal-2/index.html'), 'utf8')).toContain('Cited as ');
+    for (const rel of CHAPTERS) expect(after.reused).not.toContain(rel);
+  });
 });
+
+/** The first bytes of a PNG of the given size: signature and IHDR chunk, all an image-size reader needs. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.writeUInt8(8, 16);
+  ihdr.writeUInt8(6, 17);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12)]);
+}
