@@ -1,5 +1,5 @@
 /** Writes small Jekyll-style sites into temporary folders for tests. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -32,4 +32,15 @@ export function tempSite(files: Record<string, string>): string {
 export function page(frontMatter: Record<string, string | number | boolean>, body = ''): string {
   const lines = Object.entries(frontMatter).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : String(v)}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+/** Every file under `dir` (links followed) as text, by relative path with `/`. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, abs).split(path.sep).join('/'), readFileSync(abs, 'utf8'));
+  }
+  return files;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { diskBuildOutput } from '../../src/incremental/disk-build-caches.js';
-import { page, tempDir, tempSite } from '../helpers/temp-site.js';
+import { page, readTree, tempDir, tempSite } from '../helpers/temp-site.js';
 
 function chapter(title: string, order: number, text: string): string {
   return page(
@@ -24,17 +24,6 @@ function ferrySite(): string {
 }
 
 const PAGES = ['index.html', 'docs/ferry/index.html', 'docs/ferry-1/index.html', 'docs/ferry-2/index.html', 'docs/ferry/print/index.html'];
-
-/** Every file under `dir` (links followed), by relative path. */
-function readTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, abs).split(path.sep).join('/'), readFileSync(abs, 'utf8'));
-  }
-  return files;
-}
 
 async function build(site: string, out: string, cacheDir: string | undefined) {
   const { writer, cache } = diskBuildOutput(out, cacheDir);
@@ -65,6 +54,16 @@ function blobsOf(cacheDir: string): string[] {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** A build of a new ferry site, then a CI copy of it: the first chapter as made, and its blob in the restored cache. */
+async function builtAndCopied() {
+  const site = ferrySite();
+  const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
+  await build(site, out, cacheDir);
+  const made = readFileSync(path.join(out, 'docs/ferry-1/index.html'), 'utf8');
+  const ci = ciCopy(site, cacheDir);
+  return { made, ci, blob: path.join(ci.restored, 'laid-out', 'blobs', sha256(made)) };
+}
+
 describe('the store of laid-out files in the cache folder', () => {
   it('keeps every laid-out file in a CI-style build (fresh copy elsewhere, cache restored, no output), byte for byte', async () => {
     const site = ferrySite();
@@ -79,12 +78,7 @@ describe('the store of laid-out files in the cache folder', () => {
   });
 
   it('makes a page again, never publishing it, when its blob no longer matches its digest', async () => {
-    const site = ferrySite();
-    const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
-    await build(site, out, cacheDir);
-    const made = readFileSync(path.join(out, 'docs/ferry-1/index.html'), 'utf8');
-    const ci = ciCopy(site, cacheDir);
-    const blob = path.join(ci.restored, 'laid-out', 'blobs', sha256(made));
+    const { made, ci, blob } = await builtAndCopied();
     writeFileSync(blob, made.replace('Fares were set by the board.', 'Fares were tampered with.'));
     const reused = await build(ci.checkout, ci.out, ci.restored);
     expect(reused).not.toContain('docs/ferry-1/index.html');
@@ -93,12 +87,7 @@ describe('the store of laid-out files in the cache folder', () => {
   });
 
   it('never takes a blob through a symbolic link, even to the right bytes', async () => {
-    const site = ferrySite();
-    const [out, cacheDir] = [path.join(tempDir(), '_site'), tempDir()];
-    await build(site, out, cacheDir);
-    const made = readFileSync(path.join(out, 'docs/ferry-1/index.html'), 'utf8');
-    const ci = ciCopy(site, cacheDir);
-    const blob = path.join(ci.restored, 'laid-out', 'blobs', sha256(made));
+    const { made, ci, blob } = await builtAndCopied();
     const elsewhere = path.join(tempDir(), 'page.html');
     writeFileSync(elsewhere, made);
     rmSync(blob);

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { diskBuildOutput } from '../../src/incremental/disk-build-caches.js';
-import { page, tempDir, tempSite } from '../helpers/temp-site.js';
+import { page, readTree, tempDir, tempSite } from '../helpers/temp-site.js';
 
 
 function chapter(title: string, order: number, text: string, extra: Record<string, string> = {}): string {
@@ -23,17 +23,6 @@ function canalSite(): string {
     'docs/C/canal-2.md': chapter('Barges by Weight', 20, 'Barges paid by the ton.'),
     'docs/C/canal-3.md': chapter('The Last Toll', 30, 'The tolls ended in 1950.', { layout: 'ledger' }),
   });
-}
-
-/** Every file under `dir`, by relative path. */
-function readTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, abs).split(path.sep).join('/'), readFileSync(abs, 'utf8'));
-  }
-  return files;
 }
 
 /** Builds `site` into `out` with the cache in `cacheDir`, as `dossier build` does. */
