@@ -50,10 +50,11 @@ describe('building on worker threads', () => {
       for (const [rel, bytes] of plain) expect(built.get(rel)?.equals(bytes), `${out}/${rel}`).toBe(true);
     }
     // One entry per page, one output manifest and one no-change record per output folder, the
-    // formatted citations, and no half-written files left by the workers.
+    // formatted citations, the store of laid-out files, and no half-written files left by the workers.
     const [cacheDir = ''] = readdirSync(path.join(work, 'node_modules/.cache/dossier'));
     const entries = readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir));
-    const kinds = ['.page', '.manifest', '.snapshot', 'citations.cache'];
+    const kinds = ['.page', '.manifest', '.snapshot', 'citations.cache', 'laid-out'];
+    expect(readdirSync(path.join(work, 'node_modules/.cache/dossier', cacheDir, 'laid-out')).sort()).toEqual(['blobs', 'index.json']);
     expect(entries.filter((name) => name === 'citations.cache')).toHaveLength(1);
     expect(entries.filter((name) => name.endsWith('.page'))).toHaveLength(site.pages);
     expect(entries.filter((name) => name.endsWith('.manifest'))).toHaveLength(2);
