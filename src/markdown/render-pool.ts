@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { DEFAULT_RENDER_TIMEOUT_MS } from '../config/site-config.js';
@@ -53,19 +54,14 @@ const BATCH_CHARS = 120_000;
  */
 const YOUNG_GENERATION_MB = 96;
 /**
- * Pages this long are huge: a worker's young generation does not help them (the syntax tree of a
- * 0.3–1 MB page outgrows it and is promoted whatever its size), and a larger one only holds more
- * memory. A site whose Markdown is mostly in such pages gets workers with V8's default.
+ * Old-generation limit of each render worker, in MB: the heap limit V8 gives this thread, so workers
+ * collect as they would without one, but a page that runs its worker out of memory ends that worker
+ * alone (a limit is what makes V8 stop a worker instead of the process) and is published as its text
+ * with `markdown/render-failed`, as one past its time budget is. A 1 MB page needs about 100 MB. (A
+ * lower limit for sites of huge pages was tried: 1 GB saved 70–140 MB of peak RSS on the long bench
+ * shape but cost 18–20 % more CPU in collections; see docs/benchmarks.md.)
  */
-const HUGE_PAGE_CHARS = 250_000;
-/**
- * Old-generation limit of each worker of a pool for huge pages, in MB. V8 lets a heap grow to up to
- * four times what survived its last full collection when the limit is large (the default is several
- * GB), and less as the limit nears that size: with this one a worker holds about what its page needs.
- * A 1 MB page needs about 100 MB; a page that needs more than this is published as its text with
- * `markdown/render-failed`, as one past its time budget is.
- */
-export const HUGE_PAGES_OLD_GENERATION_MB = 1024;
+export const WORKER_OLD_GENERATION_MB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
 
 /**
  * The compiled worker next to this module, or undefined when running from TypeScript sources
@@ -111,21 +107,17 @@ export class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
   private closing: Promise<void> | undefined;
 
-  /**
-   * `file`: the worker module (workerFile()); `hugePages`: workers for a site of huge pages (see
-   * HUGE_PAGE_CHARS), whose old generation is limited to `oldGenerationMb`.
-   */
+  /** `file`: the worker module (workerFile()); `oldGenerationMb`: each worker's old-generation limit (tests lower it). */
   constructor(
     readonly file: string,
     readonly threads: number,
-    readonly hugePages = false,
-    readonly oldGenerationMb = HUGE_PAGES_OLD_GENERATION_MB,
+    readonly oldGenerationMb = WORKER_OLD_GENERATION_MB,
   ) {
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
       filename: file,
       minThreads: threads,
       maxThreads: threads,
-      resourceLimits: hugePages ? { maxOldGenerationSizeMb: oldGenerationMb } : { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb },
     });
   }
 
@@ -302,27 +294,11 @@ export async function renderPages(
  * when no pool is at hand.
  */
 function workersFor(todo: readonly MarkdownInput[], wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
-  const huge = mostlyHuge(todo);
-  const early = options.pool;
-  if (early !== undefined && early.hugePages === huge) return { pool: early, lasting: false };
-  if (early !== undefined) {
-    // Started before the pages were read: workers of the other kind are replaced, a second at most
-    // on a build of huge pages, which takes many.
-    // renderPages waits for this stop with its own.
-    void early.close();
-    return { pool: new RenderPool(early.file, early.threads, huge, early.oldGenerationMb), lasting: false };
-  }
+  if (options.pool !== undefined) return { pool: options.pool, lasting: false };
   const many = (todo.length >= MIN_PAGES_FOR_WORKERS || totalChars(todo) >= MIN_CHARS_FOR_WORKERS) && wantThreads > 1;
   if (options.lastingPool !== undefined && !many) return { pool: options.lastingPool, lasting: true };
   const file = workerFile();
-  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1, huge), lasting: false };
-}
-
-/** Whether pages of HUGE_PAGE_CHARS or more hold most of the Markdown to render. */
-function mostlyHuge(todo: readonly MarkdownInput[]): boolean {
-  let huge = 0;
-  for (const input of todo) if (input.body.length >= HUGE_PAGE_CHARS) huge += input.body.length;
-  return huge * 2 > totalChars(todo);
+  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1), lasting: false };
 }
 
 /**
