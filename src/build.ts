@@ -113,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...claims.diagnostics);
     const layout = layoutAsRendered({
       config, pages, nav, templates, writer, reuse, diagnostics, scholar,
-      fileKeys: (noteLinks) => incremental.fileKeys(writer, config, templates, pages, site.statics, noteLinks),
+      fileKeys: (noteLinks) => incremental.fileKeys(writer, { config, templates, pages, statics: site.statics, citationStyles: scholar.stylesDigest }, noteLinks),
       holdPages: options.holdPages ?? true,
       notWritten: claims.lostPages,
     });

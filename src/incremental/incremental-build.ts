@@ -5,15 +5,12 @@
  * and the keys of the files they write.
  */
 import type { SiteConfig } from '../config/site-config.js';
-import type { StaticFile } from '../discover/discover-source.js';
-import type { Page } from '../front-matter/page.js';
-import type { TemplateEngine } from '../layout/template-engine.js';
 import { processorOptions } from '../markdown/processor.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import type { Writer } from '../write/writer.js';
 import type { BuildMemo } from './build-memo.js';
 import { citationStoreFor, type CitationStore } from './citation-store.js';
-import { layoutKeys } from './layout-key.js';
+import { layoutKeys, type SharedLayoutInputs } from './layout-key.js';
 import { KeyedRenderCache } from './render-cache.js';
 import type { RenderStore } from './render-store.js';
 
@@ -42,9 +39,9 @@ export class IncrementalBuild {
    * Keys of laid-out files, for a writer that keeps a file the last build made from the same key.
    * A file made from a page without a render key (no render cache) has none: it is always made.
    */
-  fileKeys(writer: Writer, config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], statics: readonly StaticFile[], noteLinks: (path: string) => string): FileKeys {
+  fileKeys(writer: Writer, shared: SharedLayoutInputs, noteLinks: (path: string) => string): FileKeys {
     if (writer.reuse === undefined) return () => undefined;
-    return layoutKeys(config, templates, pages, statics, (path) => this.renderCache?.keyOf(path), noteLinks, this.reuse);
+    return layoutKeys(shared, (path) => this.renderCache?.keyOf(path), noteLinks, this.reuse);
   }
 
   /** Ends the build: the memo and the citation store forget what this build did not use. */

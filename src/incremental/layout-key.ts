@@ -14,7 +14,6 @@ import type { Page } from '../front-matter/page.js';
 import type { StaticFile } from '../discover/discover-source.js';
 import { imageDimensions } from '../layout/image-sizes.js';
 import type { TemplateEngine } from '../layout/template-engine.js';
-import { citationStyleSources, stylesDigest } from '../scholar/csl-item.js';
 import { NO_REUSE, type Reuse } from '../reuse.js';
 import { dossierCodeHash } from './render-key.js';
 
@@ -23,19 +22,30 @@ import { dossierCodeHash } from './render-key.js';
  * front matter and URL. `reuse` keeps each page's part while its front matter is the same object, and the
  * digest while every part reads the same: a body edit in the dev server then serialises one page's front matter.
  */
-function siteLayoutKey(config: SiteConfig, templates: TemplateEngine, pages: readonly Page[], statics: readonly StaticFile[], reuse: Reuse): string {
+function siteLayoutKey(shared: SharedLayoutInputs, reuse: Reuse): string {
+  const { config, templates, pages, statics } = shared;
   const parts = pages.map((page) =>
     reuse.value(`layout key part:${page.path}`, () => [page.kind, page.url, page.outputPath, page.data], () => `\0${page.path}\0${page.kind}\0${page.url}\0${page.outputPath}\0${JSON.stringify(page.data)}`),
   );
-  return reuse.value('site layout key', () => [config, templates, statics, ...parts], () => {
+  return reuse.value('site layout key', () => [config, templates, statics, shared.citationStyles, ...parts], () => {
     const hash = createHash('sha256').update(dossierCodeHash()).update(configText(config));
     for (const [name, text] of [...templates.sources].sort(([a], [b]) => byCodeUnits(a, b))) hash.update(`\0${name}\0${text}`);
     // Read by layout too: the citation styles ("Cite this") and the images' sizes (`width`, `height`).
-    hash.update(`\0${stylesDigest(citationStyleSources(config.templatesDir))}`);
+    hash.update(`\0${shared.citationStyles}`);
     for (const file of statics) if (IMAGE.test(file.path)) hash.update(`\0${file.path}\0${JSON.stringify(imageDimensions(file.absPath) ?? null)}`);
     for (const part of parts) hash.update(part);
     return hash.digest('hex');
   });
+}
+
+/** What every page's layout reads besides its own rendering and note links. */
+export interface SharedLayoutInputs {
+  config: SiteConfig;
+  templates: TemplateEngine;
+  pages: readonly Page[];
+  statics: readonly StaticFile[];
+  /** Digest of the citation styles the "Cite this" blocks are formatted in (scholar/), '' for a site without citable works. */
+  citationStyles: string;
 }
 
 /** Files layout may read the size of (layout/image-sizes.ts). */
@@ -65,10 +75,7 @@ function layoutKey(parts: readonly string[]): string {
  * Undefined when a page has no render key (no cache).
  */
 export function layoutKeys(
-  config: SiteConfig,
-  templates: TemplateEngine,
-  pages: readonly Page[],
-  statics: readonly StaticFile[],
+  shared: SharedLayoutInputs,
   renderKey: (path: string) => string | undefined,
   noteLinks: (path: string) => string,
   reuse: Reuse = NO_REUSE,
@@ -92,7 +99,7 @@ export function layoutKeys(
       if (key === undefined) return undefined;
       parts.push(path, key, linksOf(path));
     }
-    site ??= siteLayoutKey(config, templates, pages, statics, reuse);
+    site ??= siteLayoutKey(shared, reuse);
     return layoutKey([site, ...parts]);
   };
 }

@@ -271,7 +271,6 @@ export async function renderPages(
       }
     } finally {
       if (!lasting) await pool.close();
-      await options.pool?.close();
     }
   }
   cache?.finish();

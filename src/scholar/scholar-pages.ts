@@ -32,6 +32,8 @@ export interface Scholar {
   files(): Array<{ path: string; text: string }>;
   /** Every citable work, by source path. */
   works: ReadonlyMap<string, CitableWork>;
+  /** Digest of the citation styles the works are formatted in ('' when there are none): what layout keys take in. */
+  stylesDigest: string;
   diagnostics: Diagnostic[];
 }
 
@@ -66,7 +68,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
   const { works, diagnostics } = citableWorks(pages, nav, config);
   if (works.size === 0) {
     releaseEarlyWorker();
-    return { forPage: () => undefined, files: () => [], works, diagnostics };
+    return { forPage: () => undefined, files: () => [], works, stylesDigest: '', diagnostics };
   }
   const sources = citationStyleSources(config.templatesDir);
   const digest = stylesDigest(sources);
@@ -97,7 +99,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
         { path: page.risUrl.slice(1), text: `${page.citations.ris}\n` },
       ];
     });
-  return { forPage, files, works, diagnostics };
+  return { forPage, files, works, stylesDigest: digest, diagnostics };
 }
 
 /**
