@@ -51,8 +51,9 @@ export interface BuildOptions {
   memo?: BuildMemo | undefined;
   /**
    * Keep every page's rendering and source for the result (default). A build that only writes the
-   * site (`dossier build`) passes false: each page's rendering, note links and source are let go as
-   * soon as its essay and print page are written, so a 10,000-page build never holds them all. The
+   * site (`dossier build`) passes false: each page's source is let go once it is rendered, and its
+   * rendering and note links as soon as its essay and print page are written, so a 10,000-page build
+   * never holds them all. The
    * result's `rendered` is then empty and its pages' bodies cannot be read.
    */
   holdPages?: boolean | undefined;
@@ -98,7 +99,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { reuse, renderCache } = incremental;
     // A cold build of a big site starts its render workers as soon as it knows how many pages there
     // are; they load while front matter is read.
-    const site = await loadSitePages(config, { reuse, time, onDiscovered: (count) => { pool = startRenderPool(count, renderCache); expectCitations(count, config.templatesDir, incremental.citations); } });
+    const site = await loadSitePages(config, { reuse, time, onDiscovered: (count, bytes) => { pool = startRenderPool(count, bytes, renderCache); expectCitations(count, config.templatesDir, incremental.citations); } });
     const { nav } = site;
     const liquid = await time('liquid', () => expandLiquidInPages(site.pages, config));
     const pages = liquid.pages;

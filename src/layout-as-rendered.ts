@@ -38,7 +38,7 @@ export interface LayoutInputs {
   fileKeys: (noteLinks: (path: string) => string) => FileKeyOf;
   /** Render, layout and note findings are added here. */
   diagnostics: Diagnostic[];
-  /** False: let go of each page's rendering and source once nothing left to lay out needs them (BuildOptions.holdPages). */
+  /** False: let go of each page's source once it is rendered, and of its rendering once nothing left to lay out needs it (BuildOptions.holdPages). */
   holdPages: boolean;
   /** Pages whose output file another source makes (their error is reported already). */
   notWritten: ReadonlySet<string>;
@@ -69,7 +69,7 @@ export function layoutAsRendered(inputs: LayoutInputs) {
   };
   const layOut = pageLayout(inputs, rendered, notes, keyOf, searchable);
   const byPath = new Map(pages.map((page) => [page.path, page]));
-  const ready = new WhenRendered(inputs.holdPages ? undefined : releaser(rendered, notes, byPath));
+  const ready = new WhenRendered(inputs.holdPages ? undefined : releaser(rendered, notes));
   const groups = essayGroups(pages, nav);
   const groupOf = new Map<string, readonly string[]>();
   for (const group of groups) {
@@ -90,6 +90,9 @@ export function layoutAsRendered(inputs: LayoutInputs) {
     renderOrder: groups.flatMap((group) => group.map((path) => byPath.get(path) as Page)),
     onRendered: (page: RenderedPage): void => {
       rendered.set(page.path, page);
+      // Nothing after rendering reads a page's source: a long essay's chapters need not wait for the last one.
+      const source = byPath.get(page.path);
+      if (!inputs.holdPages && source !== undefined) releaseBody(source, 'this build was asked not to hold pages (BuildOptions.holdPages)');
       diagnostics.push(...page.diagnostics);
       ready.rendered(page.path);
     },
@@ -131,12 +134,10 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
   };
 }
 
-/** Lets go of a page's rendering, note links and source once nothing left to lay out needs them. */
-function releaser(rendered: Map<string, RenderedPage>, notes: NoteLinker, byPath: ReadonlyMap<string, Page>) {
+/** Lets go of a page's rendering and note links once nothing left to lay out needs them. */
+function releaser(rendered: Map<string, RenderedPage>, notes: NoteLinker) {
   return (path: string): void => {
     rendered.delete(path);
     notes.forget(path);
-    const page = byPath.get(path);
-    if (page !== undefined) releaseBody(page, 'this build was asked not to hold pages (BuildOptions.holdPages)');
   };
 }

@@ -29,8 +29,8 @@ export interface LoadSiteOptions {
   reuse?: Reuse | undefined;
   /** Times each stage (the build's timings). */
   time?: StageRunner | undefined;
-  /** Told how many pages there are as soon as they are found, before their front matter is read (the build starts its render workers then). */
-  onDiscovered?: ((pageCount: number) => void) | undefined;
+  /** Told how many pages there are, and their files' bytes together, as soon as they are found, before their front matter is read (the build starts its render workers then). */
+  onDiscovered?: ((pageCount: number, pageBytes: number) => void) | undefined;
 }
 
 /** Reads `_config.yml` in `sourceDir`, then the site as far as its nav tree. */
@@ -43,7 +43,7 @@ export async function loadSitePages(config: SiteConfig, options: LoadSiteOptions
   const time = options.time ?? untimed;
   const reuse = options.reuse ?? NO_REUSE;
   const source = await time('discover', () => discoverSource(config, reuse));
-  options.onDiscovered?.(source.pages.length);
+  options.onDiscovered?.(source.pages.length, source.pageBytes);
   const parsed = await time('front matter', () => parseFrontMatter(source.pages, config, reuse));
   const pages = parsed.pages;
   // The tree reads each page's path, URL and front matter only.

@@ -1,6 +1,6 @@
 /** Stage 2: walk the source folder the way Jekyll does and sort files into pages and static files. */
 import { byCodeUnits } from '../code-unit-order.js';
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { NO_REUSE, type Reuse } from '../reuse.js';
@@ -25,6 +25,8 @@ export interface StaticFile {
 export interface SourceTree {
   pages: SourcePage[];
   statics: StaticFile[];
+  /** Size of the pages' files together, in bytes (characters in the dev server): how heavy rendering will be. */
+  pageBytes: number;
 }
 
 const MARKDOWN_EXT = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdown']);
@@ -35,6 +37,7 @@ export function discoverSource(config: SiteConfig, reuse: Reuse = NO_REUSE): Sou
   const filter = createEntryFilter(config);
   const pages: SourcePage[] = [];
   const statics: StaticFile[] = [];
+  let pageBytes = 0;
   walk(config.sourceDir, '', filter, (rel, abs) => {
     const ext = path.extname(rel).toLowerCase();
     const kind = MARKDOWN_EXT.has(ext) ? 'markdown' : HTML_EXT.has(ext) ? 'html' : undefined;
@@ -43,12 +46,15 @@ export function discoverSource(config: SiteConfig, reuse: Reuse = NO_REUSE): Sou
       const text = reuse.value(sourceMemoKey(rel), () => [fileStamp(abs)], () => readFileSync(abs, 'utf8'));
       if (hasFrontMatter(text)) {
         pages.push({ path: rel, kind, text });
+        pageBytes += text.length;
         return;
       }
     } else if (kind !== undefined) {
       // A one-off build reads each text when the front-matter stage asks for it, so a big site's
       // sources are never all in memory at once.
-      if (opensWithFrontMatter(abs)) {
+      const bytes = bytesIfFrontMatter(abs);
+      if (bytes !== undefined) {
+        pageBytes += bytes;
         pages.push(Object.defineProperty({ path: rel, kind, text: '' }, 'text', { get: () => readFileSync(abs), enumerable: true }));
         return;
       }
@@ -58,7 +64,7 @@ export function discoverSource(config: SiteConfig, reuse: Reuse = NO_REUSE): Sou
     }
     statics.push({ path: rel, absPath: abs });
   });
-  return { pages, statics };
+  return { pages, statics, pageBytes };
 }
 
 /**
@@ -83,23 +89,26 @@ function hasFrontMatter(text: string): boolean {
 
 function isTemplatedAsset(abs: string): boolean {
   const ext = path.extname(abs).toLowerCase();
-  return ['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext) && opensWithFrontMatter(abs);
+  return ['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext) && bytesIfFrontMatter(abs) !== undefined;
 }
 
 /** hasFrontMatter for a file, reading only its start unless the opening line is longer than that. */
-function opensWithFrontMatter(abs: string): boolean {
+/** The file's size when it opens with front matter (it is a page), else undefined. */
+function bytesIfFrontMatter(abs: string): number | undefined {
   const head = Buffer.alloc(HEAD_BYTES);
   const fd = openSync(abs, 'r');
   let length: number;
+  let size: number;
   try {
     length = readSync(fd, head, 0, HEAD_BYTES, 0);
+    size = fstatSync(fd).size;
   } finally {
     closeSync(fd);
   }
   const text = head.toString('utf8', 0, length);
-  if (hasFrontMatter(text)) return true;
   // `---` and a run of spaces filling the whole head: only the full text can tell.
-  return length === HEAD_BYTES && /^(?:\uFEFF)?---[ \t]*\r?$/.test(text) && hasFrontMatter(readFileSync(abs, 'utf8'));
+  const page = hasFrontMatter(text) || (length === HEAD_BYTES && /^(?:\uFEFF)?---[ \t]*\r?$/.test(text) && hasFrontMatter(readFileSync(abs, 'utf8')));
+  return page ? size : undefined;
 }
 
 const HEAD_BYTES = 64;

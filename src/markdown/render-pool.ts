@@ -46,13 +46,24 @@ const MIN_CHARS_FOR_WORKERS = 2_000_000;
 /** Markdown characters per task: big enough to amortise messaging, small enough to balance the tail. */
 const BATCH_CHARS = 120_000;
 /**
- * Young-generation size of each render worker, in MB: V8 makes its semi-spaces a third of it, so 96
- * gives 32 MB semi-spaces where V8's default gives 16. Parsing allocates short-lived objects at a
- * furious rate, and a page's syntax tree lives through several collections of a small young
- * generation, each copying it again. It costs about 100 MB of peak RSS; the measurements that chose
- * it are in docs/benchmarks.md.
+ * Young-generation size of each render worker, in MB, for pages of ordinary length: V8 makes its
+ * semi-spaces a third of it, so 96 gives 32 MB semi-spaces where V8's default gives 16. Parsing
+ * allocates short-lived objects at a furious rate, and a page's syntax tree lives through several
+ * collections of a small young generation, each copying it again. It costs about 100 MB of peak RSS;
+ * the measurements that chose it are in docs/benchmarks.md.
  */
 const YOUNG_GENERATION_MB = 96;
+/**
+ * Average page size (bytes of Markdown) from which workers keep V8's default young generation: a
+ * page this long builds a syntax tree bigger than any young generation, which is promoted whatever
+ * its size, so the bigger one only adds about 30 MB of RSS per worker (docs/benchmarks.md).
+ */
+const HUGE_PAGE_BYTES = 250_000;
+
+/** The young generation for workers rendering pages of `averageBytes` each: undefined for V8's default. */
+function youngGenerationFor(averageBytes: number): number | undefined {
+  return averageBytes >= HUGE_PAGE_BYTES ? undefined : YOUNG_GENERATION_MB;
+}
 /**
  * Old-generation limit of each render worker, in MB: the heap limit V8 gives this thread, so workers
  * collect as they would without one, but a page that runs its worker out of memory ends that worker
@@ -107,17 +118,23 @@ export class RenderPool {
   private readonly piscina: Piscina<RenderTask, Array<RenderedPage | WrittenPage>>;
   private closing: Promise<void> | undefined;
 
-  /** `file`: the worker module (workerFile()); `oldGenerationMb`: each worker's old-generation limit (tests lower it). */
+  /**
+   * `file`: the worker module (workerFile()); `averageBytes`: the size of the pages it will render,
+   * which sets its young generation (youngGenerationFor); `oldGenerationMb`: each worker's
+   * old-generation limit (tests lower it).
+   */
   constructor(
     readonly file: string,
     readonly threads: number,
+    averageBytes = 0,
     readonly oldGenerationMb = WORKER_OLD_GENERATION_MB,
   ) {
+    const young = youngGenerationFor(averageBytes);
     this.piscina = new Piscina<RenderTask, Array<RenderedPage | WrittenPage>>({
       filename: file,
       minThreads: threads,
       maxThreads: threads,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb },
+      resourceLimits: { ...(young === undefined ? {} : { maxYoungGenerationSizeMb: young }), maxOldGenerationSizeMb: oldGenerationMb },
     });
   }
 
@@ -178,14 +195,14 @@ function subTask(task: RenderTask, indices: readonly number[]): RenderTask {
 }
 
 /**
- * A started pool when rendering `pageCount` pages will want one: every page is to be rendered (no
- * cache, or a cold one) and there are enough of them. The caller closes it.
+ * A started pool when rendering `pageCount` pages of `pageBytes` together will want one: every page
+ * is to be rendered (no cache, or a cold one) and there are enough of them. The caller closes it.
  */
-export function startRenderPool(pageCount: number, cache: RenderCache | undefined, threads = availableParallelism()): RenderPool | undefined {
+export function startRenderPool(pageCount: number, pageBytes: number, cache: RenderCache | undefined, threads = availableParallelism()): RenderPool | undefined {
   if (pageCount < MIN_PAGES_FOR_WORKERS || threads <= 0) return undefined;
   const cold = cache === undefined || cache.isCold();
   const file = cold ? workerFile() : undefined;
-  return file === undefined ? undefined : new RenderPool(file, threads);
+  return file === undefined ? undefined : new RenderPool(file, threads, pageBytes / pageCount);
 }
 
 /** One worker thread to keep between builds (the dev server's), or undefined when running from sources. The caller closes it. */
@@ -294,10 +311,11 @@ export async function renderPages(
  */
 function workersFor(todo: readonly MarkdownInput[], wantThreads: number, options: RenderPagesOptions): { pool: RenderPool; lasting: boolean } | undefined {
   if (options.pool !== undefined) return { pool: options.pool, lasting: false };
-  const many = (todo.length >= MIN_PAGES_FOR_WORKERS || totalChars(todo) >= MIN_CHARS_FOR_WORKERS) && wantThreads > 1;
+  const chars = totalChars(todo);
+  const many = (todo.length >= MIN_PAGES_FOR_WORKERS || chars >= MIN_CHARS_FOR_WORKERS) && wantThreads > 1;
   if (options.lastingPool !== undefined && !many) return { pool: options.lastingPool, lasting: true };
   const file = workerFile();
-  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1), lasting: false };
+  return file === undefined ? undefined : { pool: new RenderPool(file, many ? wantThreads : 1, chars / todo.length), lasting: false };
 }
 
 /**

@@ -103,7 +103,7 @@ describe('building on worker threads', () => {
   it('publishes a page that runs its worker out of memory as its text with an error, and renders the rest of its batch', async () => {
     const { RenderPool, workerFile } = await fromDist<{ RenderPool: typeof RenderPoolClass; workerFile: () => string }>('markdown/render-pool.js');
     // A worker with a small old generation stands for a page far bigger than any real one.
-    const pool = new RenderPool(workerFile(), 1, 32);
+    const pool = new RenderPool(workerFile(), 1, 0, 32);
     const huge = Array.from({ length: 6000 }, (_, i) => `Paragraph ${i} with *stress* and a note.<sup>${i + 1}</sup>\n{: .fs-3}\n`).join('\n');
     const inputs = [
       { path: 'before.md', kind: 'markdown' as const, body: 'Before.\n', bodyLine: 1 },
