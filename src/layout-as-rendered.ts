@@ -69,7 +69,10 @@ export function layoutAsRendered(inputs: LayoutInputs) {
   };
   const layOut = pageLayout(inputs, rendered, notes, keyOf, searchable);
   const byPath = new Map(pages.map((page) => [page.path, page]));
-  const ready = new WhenRendered(inputs.holdPages ? undefined : releaser(rendered, notes));
+  // A page's layout also needs its citations: while the citation worker has not got there, this thread
+  // hands pages to the render workers instead of waiting on it.
+  const citationsReady = (paths: readonly string[]) => paths.every((path) => inputs.scholar.citationsReady(path));
+  const ready = new WhenRendered(inputs.holdPages ? undefined : releaser(rendered, notes), citationsReady);
   const groups = essayGroups(pages, nav);
   const groupOf = new Map<string, readonly string[]>();
   for (const group of groups) {
@@ -97,7 +100,7 @@ export function layoutAsRendered(inputs: LayoutInputs) {
       ready.rendered(page.path);
     },
     finish: () => {
-      ready.assertDone();
+      ready.finish();
       // Essays finish in whatever order the workers do: URL order makes the search key and memo stable.
       searchable.sort((a, b) => byCodeUnits(a.url, b.url));
       return { rendered, searchable, keyOf, ms };

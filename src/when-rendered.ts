@@ -6,19 +6,44 @@ interface Job {
   run: () => void;
 }
 
-/** Jobs waiting on rendered pages: each runs once, when the last page it names is rendered. */
+/**
+ * How long one call runs jobs in line before it lets the event loop turn (and goes on in the next
+ * turn): the render workers' finished batches are only answered with new ones between turns, and a
+ * burst of laid-out essays would otherwise leave them idle.
+ */
+const SLICE_MS = 10;
+
+/**
+ * Jobs waiting on rendered pages: each runs once, when the last page it names is rendered and `canRun`
+ * allows it (what else it needs is at hand, such as its pages' citations from their worker). A job
+ * that may not run yet waits in line without holding up this thread, which goes on handing pages to
+ * the render workers; `finish` runs what is left, which then waits for what it needs.
+ */
 export class WhenRendered {
   private readonly waiting = new Map<string, Job[]>();
   private pending = 0;
+  /** Jobs whose pages are rendered, in the order they became so; the first runs once `canRun` allows it. */
+  private readonly queue: Job[] = [];
+  /** Whether the jobs in line go on in the event loop's next turn. */
+  private resuming = false;
+  /** What a job run in a later turn threw: the next call here throws it, so the build stops. */
+  private failure: { error: unknown } | undefined;
   /** Per page, how many jobs naming it have not run yet. */
   private readonly uses = new Map<string, number>();
 
-  /** `done`, when given, is called with each page once every job naming it has run: nothing here needs it any more. */
-  constructor(private readonly done?: (path: string) => void) {}
+  /**
+   * `done`, when given, is called with each page once every job naming it has run: nothing here needs
+   * it any more. `canRun` tells whether a job over these pages would run without waiting.
+   */
+  constructor(
+    private readonly done?: (path: string) => void,
+    private readonly canRun: (paths: readonly string[]) => boolean = () => true,
+  ) {}
 
   /**
-   * Runs `run` once every page in `paths` has been rendered. Jobs that become ready together run in
-   * the order they were added, so a job may rely on any job added before it that waits on fewer pages.
+   * Runs `run` once every page in `paths` has been rendered. Jobs run in the order they became ready,
+   * and those that become ready together in the order they were added, so a job may rely on any job
+   * added before it that waits on fewer pages.
    */
   add(paths: Iterable<string>, run: () => void): void {
     const job: Job = { left: 0, paths: [...new Set(paths)], run };
@@ -29,22 +54,53 @@ export class WhenRendered {
       job.left++;
       this.uses.set(path, (this.uses.get(path) ?? 0) + 1);
     }
-    if (job.left === 0) this.runJob(job);
+    if (job.left === 0) this.queue.push(job);
     else this.pending++;
+    this.runQueued(false);
   }
 
-  /** Records that `path` is rendered, running the jobs it completes. */
+  /** Records that `path` is rendered, running the jobs it completes (and any in line that may run now). */
   rendered(path: string): void {
-    const jobs = this.waiting.get(path);
-    if (jobs === undefined) return;
+    const jobs = this.waiting.get(path) ?? [];
     this.waiting.delete(path);
     for (const job of jobs) {
       job.left--;
       if (job.left === 0) {
         this.pending--;
-        this.runJob(job);
+        this.queue.push(job);
       }
     }
+    this.runQueued(false);
+  }
+
+  /**
+   * Runs the jobs in line, in order, while `canRun` allows the first, for SLICE_MS at most before going
+   * on in the next turn of the event loop; with `force`, every job, now.
+   */
+  private runQueued(force: boolean): void {
+    if (this.failure !== undefined) throw this.failure.error;
+    const start = performance.now();
+    for (let job = this.queue[0]; job !== undefined && (force || this.canRun(job.paths)); job = this.queue[0]) {
+      if (!force && performance.now() - start > SLICE_MS) {
+        this.resumeLater();
+        return;
+      }
+      this.queue.shift();
+      this.runJob(job);
+    }
+  }
+
+  private resumeLater(): void {
+    if (this.resuming) return;
+    this.resuming = true;
+    setImmediate(() => {
+      this.resuming = false;
+      try {
+        this.runQueued(false);
+      } catch (error) {
+        this.failure ??= { error };
+      }
+    });
   }
 
   private runJob(job: Job): void {
@@ -59,8 +115,12 @@ export class WhenRendered {
     }
   }
 
-  /** Throws when a job still waits: a page it named was never rendered (a bug, not bad input). */
-  assertDone(): void {
+  /**
+   * Once every page is rendered: runs the jobs still in line (each waiting, if it must, for what it
+   * needs), then throws when a job still waits on a page that was never rendered (a bug, not bad input).
+   */
+  finish(): void {
+    this.runQueued(true);
     if (this.pending > 0) throw new Error(`${this.pending} build steps still wait on pages that were never rendered: ${[...this.waiting.keys()].slice(0, 3).join(', ')}`);
   }
 }

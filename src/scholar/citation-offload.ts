@@ -18,8 +18,13 @@ export const OFFLOAD_MIN_ITEMS = 64;
 /** The longest wait for the worker's next item: one that died (out of memory) never posts again. */
 const STALL_MS = 120_000;
 
-/** Takes the citations of an item the worker was sent; throws what formatting it threw there. */
-export type OffloadedCitations = (key: string) => Citations;
+/** The citations of the items the worker was sent, as it posts them. */
+export interface OffloadedCitations {
+  /** Whether the worker has posted the item's citations, so `take` would not wait. */
+  has(key: string): boolean;
+  /** Takes an item's citations, waiting for the worker if it has not got there yet; throws what formatting it threw there. */
+  take(key: string): Citations;
+}
 
 interface StartedWorker {
   digest: string;
@@ -88,7 +93,11 @@ function receiver({ port, posted }: StartedWorker, total: number): OffloadedCita
       taken++;
     }
   };
-  return (key) => {
+  const has = (key: string): boolean => {
+    drain();
+    return received.has(key);
+  };
+  const take = (key: string): Citations => {
     drain();
     // Asks for this item next; the worker reads such requests between items.
     if (!received.has(key)) port.postMessage({ want: key });
@@ -103,6 +112,7 @@ function receiver({ port, posted }: StartedWorker, total: number): OffloadedCita
     if (typeof citations === 'string') throw new Error(`formatting a citation failed: ${citations}`);
     return citations as Citations;
   };
+  return { has, take };
 }
 
 /** The compiled worker beside this module, or undefined under TypeScript sources. */

@@ -28,6 +28,8 @@ export interface ScholarPage {
 export interface Scholar {
   /** The scholarly data of a page, or undefined for pages that are not essays or chapters. */
   forPage(path: string): ScholarPage | undefined;
+  /** Whether forPage(path) would return without waiting for the citation worker. */
+  citationsReady(path: string): boolean;
   /** Every `.bib` and `.ris` file: output path and text. */
   files(): Array<{ path: string; text: string }>;
   /** Every citable work, by source path. */
@@ -68,7 +70,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
   const { works, diagnostics } = citableWorks(pages, nav, config);
   if (works.size === 0) {
     releaseEarlyWorker();
-    return { forPage: () => undefined, files: () => [], works, stylesDigest: '', diagnostics };
+    return { forPage: () => undefined, citationsReady: () => true, files: () => [], works, stylesDigest: '', diagnostics };
   }
   const sources = citationStyleSources(config.templatesDir);
   const digest = stylesDigest(sources);
@@ -76,7 +78,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
     const item = cslItem(work);
     return [path, { item, key: citationCacheKey(digest, item) }];
   }));
-  const citationsOf = await citationFormatter(sources, [...cited.values()], cache);
+  const citations = await citationFormatter(sources, [...cited.values()], cache);
   const urls = new Map(pages.map((page) => [page.path, page.url]));
   const made = new Map<string, ScholarPage>();
   const forPage = (path: string): ScholarPage | undefined => {
@@ -86,7 +88,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
     let page = made.get(path);
     if (page === undefined) {
       const url = urls.get(path) ?? '/';
-      page = { work, tags: scholarTags(work), citations: citationsOf(citable), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
+      page = { work, tags: scholarTags(work), citations: citations.of(citable), noun: work.kind, bibUrl: citationFileUrl(url, 'bib'), risUrl: citationFileUrl(url, 'ris') };
       made.set(path, page);
     }
     return page;
@@ -99,7 +101,17 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
         { path: page.risUrl.slice(1), text: `${page.citations.ris}\n` },
       ];
     });
-  return { forPage, files, works, stylesDigest: digest, diagnostics };
+  const citationsReady = (path: string): boolean => {
+    const citable = cited.get(path);
+    return citable === undefined || citations.ready(citable);
+  };
+  return { forPage, citationsReady, files, works, stylesDigest: digest, diagnostics };
+}
+
+/** An item's citations (`of`), and whether they can be had without waiting for the citation worker (`ready`). */
+interface CitationSource {
+  of(cited: CitableItem): Citations;
+  ready(cited: CitableItem): boolean;
 }
 
 /**
@@ -107,7 +119,7 @@ export async function prepareScholar(pages: readonly Page[], nav: NavTree, confi
  * kept), so an item is formatted at most once per build. Many items to format go to a worker
  * (citation-offload.ts); a few are formatted in this thread, which then loads citation-js.
  */
-async function citationFormatter(sources: CitationStyleSources, items: readonly CitableItem[], cache: CitationCache | undefined): Promise<(cited: CitableItem) => Citations> {
+async function citationFormatter(sources: CitationStyleSources, items: readonly CitableItem[], cache: CitationCache | undefined): Promise<CitationSource> {
   const made = new Map<string, Citations>();
   const missing = new Map<string, CitableItem>();
   for (const cited of items) {
@@ -120,8 +132,8 @@ async function citationFormatter(sources: CitationStyleSources, items: readonly 
   // formatted on a worker, while the pages render, rather than here when the first essay is laid out.
   if (missing.size >= OFFLOAD_MIN_ITEMS || (missing.size > 0 && !formatterLoaded)) offloaded = formatOnWorker(sources, [...missing.values()]);
   else releaseEarlyWorker();
-  const format = offloaded !== undefined ? (cited: CitableItem) => offloaded(cited.key) : missing.size > 0 ? await loadFormatter(sources) : notNeeded;
-  return (cited) => {
+  const format = offloaded !== undefined ? (cited: CitableItem) => offloaded.take(cited.key) : missing.size > 0 ? await loadFormatter(sources) : notNeeded;
+  const of = (cited: CitableItem): Citations => {
     let citations = made.get(cited.key);
     if (citations === undefined) {
       citations = format(cited);
@@ -130,6 +142,7 @@ async function citationFormatter(sources: CitationStyleSources, items: readonly 
     }
     return citations;
   };
+  return { of, ready: (cited) => offloaded === undefined || made.has(cited.key) || offloaded.has(cited.key) };
 }
 
 interface CitableItem {

@@ -11,7 +11,7 @@ describe('WhenRendered: work that waits on rendered pages', () => {
     ready.rendered('a.md');
     ready.rendered('a.md');
     expect(ran).toEqual(['essay']);
-    expect(() => ready.assertDone()).not.toThrow();
+    expect(() => ready.finish()).not.toThrow();
   });
 
   it('runs jobs completed by the same page in the order they were added', () => {
@@ -32,7 +32,7 @@ describe('WhenRendered: work that waits on rendered pages', () => {
     ready.add([], () => (ran = true));
     expect(ran).toBe(true);
     ready.add(['never.md'], () => undefined);
-    expect(() => ready.assertDone()).toThrow(/never\.md/);
+    expect(() => ready.finish()).toThrow(/never\.md/);
   });
 
   it('tells when every job naming a page has run, so the page can be let go', () => {
@@ -46,5 +46,44 @@ describe('WhenRendered: work that waits on rendered pages', () => {
     expect(done).toEqual(['a.md']);
     ready.rendered('c.md');
     expect(done).toEqual(['a.md', 'b.md', 'c.md']);
+  });
+
+  it('keeps a job that may not run yet in line, with the jobs after it, until it may or the build finishes', () => {
+    const cited = new Set<string>();
+    const ran: string[] = [];
+    const ready = new WhenRendered(undefined, (paths) => paths.every((path) => cited.has(path)));
+    ready.add(['a.md'], () => ran.push('essay a'));
+    ready.add(['b.md'], () => ran.push('essay b'));
+    ready.add(['c.md'], () => ran.push('essay c'));
+    cited.add('b.md');
+    ready.rendered('a.md');
+    ready.rendered('b.md');
+    // b may run, but a became ready first and waits for its citations: b waits behind it.
+    expect(ran).toEqual([]);
+    cited.add('a.md');
+    ready.rendered('c.md');
+    expect(ran).toEqual(['essay a', 'essay b']);
+    ready.finish();
+    expect(ran).toEqual(['essay a', 'essay b', 'essay c']);
+  });
+
+  it('lets the event loop turn between long jobs, and throws what a job run later threw at the next call', async () => {
+    const ready = new WhenRendered();
+    const ran: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    ready.add(['a.md'], () => (busy(20), ran.push('a')));
+    ready.add(['a.md'], () => ran.push('b'));
+    ready.add(['a.md'], () => {
+      throw new Error('layout failed');
+    });
+    ready.rendered('a.md');
+    // The first job took longer than a slice: the rest wait for the next turn, so finished worker batches can be answered.
+    expect(ran).toEqual(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toEqual(['a', 'b']);
+    expect(() => ready.rendered('b.md')).toThrow('layout failed');
   });
 });

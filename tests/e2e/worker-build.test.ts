@@ -44,6 +44,12 @@ describe('building on worker threads', () => {
     build('plain', '--no-cache');
     const plain = tree(path.join(work, 'plain'));
     expect(plain.size).toBeGreaterThan(site.pages);
+    // Citations came from their worker thread while pages were laid out (a page waiting for its own
+    // lets this thread go on feeding the render workers): each page shows the citation of its own URL.
+    const cited = [...plain].filter(([rel]) => rel.endsWith('index.html')).map(([rel, bytes]) => [rel, /id="cite-chicago">([^<]*(?:<i>[^<]*<\/i>[^<]*)*)<\/p>/.exec(bytes.toString('utf8'))?.[1]] as const);
+    const withCitation = cited.filter(([, chicago]) => chicago !== undefined);
+    expect(withCitation.length).toBeGreaterThanOrEqual(64);
+    for (const [rel, chicago] of withCitation) expect(chicago, rel).toContain(`/${path.dirname(rel).split(path.sep).join('/')}/`);
     for (const out of ['cold', 'warm']) {
       const built = tree(path.join(work, out));
       expect([...built.keys()].sort()).toEqual([...plain.keys()].sort());
