@@ -67,8 +67,10 @@ export function layoutAsRendered(inputs: LayoutInputs) {
     run();
     ms += performance.now() - t0;
   };
-  const layOut = pageLayout(inputs, rendered, notes, keyOf, searchable);
   const byPath = new Map(pages.map((page) => [page.path, page]));
+  // Search excerpts are made as each page arrives and held as UTF-8 bytes until the index is written.
+  const excerpts = new Map<string, Uint8Array | undefined>();
+  const layOut = pageLayout(inputs, rendered, notes, keyOf, { searchable, excerpts });
   // A page's layout also needs its citations: while the citation worker has not got there, this thread
   // hands pages to the render workers instead of waiting on it.
   const citationsReady = (paths: readonly string[]) => paths.every((path) => inputs.scholar.citationsReady(path));
@@ -93,9 +95,14 @@ export function layoutAsRendered(inputs: LayoutInputs) {
     renderOrder: groups.flatMap((group) => group.map((path) => byPath.get(path) as Page)),
     onRendered: (page: RenderedPage): void => {
       rendered.set(page.path, page);
-      // Nothing after rendering reads a page's source: a long essay's chapters need not wait for the last one.
       const source = byPath.get(page.path);
-      if (!inputs.holdPages && source !== undefined) releaseBody(source, 'this build was asked not to hold pages (BuildOptions.holdPages)');
+      if (source !== undefined && isSearchable(inputs, source)) excerpts.set(page.path, inputs.reuse.value(`excerpts:${page.path}`, () => [page.sections], () => excerptFile(page.sections)));
+      if (!inputs.holdPages) {
+        // Nothing after rendering reads a page's source or its sections (a long essay's chapters wait
+        // for the last one, and sections are mostly two-byte strings): a one-off build lets them go.
+        if (source !== undefined) releaseBody(source, 'this build was asked not to hold pages (BuildOptions.holdPages)');
+        page.sections = [];
+      }
       diagnostics.push(...page.diagnostics);
       ready.rendered(page.path);
     },
@@ -108,8 +115,8 @@ export function layoutAsRendered(inputs: LayoutInputs) {
   };
 }
 
-/** Lays out and writes one page whose notes are linked (or keeps last build's file), and notes it for the search index. */
-function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, RenderedPage>, notes: NoteLinker, keyOf: FileKeyOf, searchable: SearchableSource[]) {
+/** Lays out and writes one page whose notes are linked (or keeps last build's file), and notes it (with its excerpts) for the search index. */
+function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, RenderedPage>, notes: NoteLinker, keyOf: FileKeyOf, search: { searchable: SearchableSource[]; excerpts: ReadonlyMap<string, Uint8Array | undefined> }) {
   const { config, nav, templates, writer, reuse, diagnostics } = inputs;
   return (page: Page): void => {
     if (inputs.notWritten.has(page.path)) return;
@@ -128,13 +135,16 @@ function pageLayout(inputs: LayoutInputs, rendered: ReadonlyMap<string, Rendered
       });
     });
     diagnostics.push(...laidOut);
-    // A `redirect_to` page is only a redirect once written; it has nothing to find.
-    if (config.searchEnabled && !page.data.searchExclude && body !== undefined && redirectTarget(page.data, config) === undefined) {
+    if (body !== undefined && isSearchable(inputs, page)) {
       const title = page.data.title ?? config.title;
-      const excerpts = reuse.value(`excerpts:${page.path}`, () => [body.sections], () => excerptFile(body.sections));
-      searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, excerpts });
+      search.searchable.push({ path: page.path, url: siteHref(config.baseurl, page.url), title, essay: pageNav.chapter?.essay.title, terms: body.terms, excerpts: search.excerpts.get(page.path) });
     }
   };
+}
+
+/** Whether a page goes into the search index: search is on, the page is not excluded, and it is not a `redirect_to` page (only a redirect once written, with nothing to find). */
+function isSearchable(inputs: LayoutInputs, page: Page): boolean {
+  return inputs.config.searchEnabled && !page.data.searchExclude && !inputs.notWritten.has(page.path) && redirectTarget(page.data, inputs.config) === undefined;
 }
 
 /** Lets go of a page's rendering and note links once nothing left to lay out needs them. */
