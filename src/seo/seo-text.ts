@@ -8,6 +8,12 @@ const parser = unified().use(remarkParse).freeze();
 /** Texts made lately: the site's title, description and tagline are asked for on every page, and each is a Markdown parse. */
 const recent = new Map<string, string | undefined>();
 const RECENT_MAX = 256;
+/**
+ * One line of words and plain punctuation, opening with a letter: Markdown makes it one paragraph of
+ * one text node (no list, heading or code block can start so, and none of its characters marks up
+ * anything), so its text needs no parse. Most pages' titles are such lines.
+ */
+const PLAIN_LINE = /^\p{L}[\p{L}\p{N} ,.;:?'"’‘“”\-–—()/]*$/u;
 
 /**
  * Plain text of a title or description (jekyll-seo-tag's `markdownify | strip_html | normalize_whitespace`):
@@ -18,10 +24,15 @@ export function seoText(value: unknown): string | undefined {
   const source = String(value);
   if (source.trim() === '') return undefined;
   if (recent.has(source)) return recent.get(source);
-  const text = plainText(parser.parse(source)).replace(/\s+/g, ' ').trim() || undefined;
+  const text = (PLAIN_LINE.test(source) ? kramdownTypography(source.trimEnd()) : markdownText(source)).replace(/\s+/g, ' ').trim() || undefined;
   if (recent.size >= RECENT_MAX) recent.clear();
   recent.set(source, text);
   return text;
+}
+
+/** The text of `source` read as Markdown (what seoText gives any value before collapsing whitespace). */
+export function markdownText(source: string): string {
+  return plainText(parser.parse(source));
 }
 
 /** Text of a tree: raw HTML dropped (strip_html), blocks separated by a space, kramdown's smart punctuation on text. */

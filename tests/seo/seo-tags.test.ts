@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { pageAuthorship, readDate } from '../../src/front-matter/authorship.js';
 import { seoHead, type HeadTag } from '../../src/seo/seo-tags.js';
-import { seoText } from '../../src/seo/seo-text.js';
+import { markdownText, seoText } from '../../src/seo/seo-text.js';
 import { siteIcons } from '../../src/seo/site-icons.js';
 import { tempSite } from '../helpers/temp-site.js';
 
@@ -63,6 +63,28 @@ describe('SEO text and shared author/date front matter', () => {
   it('renders Markdown, strips tags and collapses whitespace like jekyll-seo-tag', () => {
     expect(seoText('*Bold*  "claims" -- <b>tagged</b>\n\nsecond')).toBe('Bold “claims” – tagged second');
     expect(seoText('   ')).toBeUndefined();
+  });
+
+  it('reads a plain one-line title without a parse exactly as Markdown would read it', () => {
+    // Lines that look plain but are Markdown: a list, a heading, a code block, emphasis, an entity.
+    expect(seoText('2024. The year')).toBe('The year');
+    expect(seoText('Rates and "risk" -- a primer')).toBe('Rates and “risk” – a primer');
+    const letters = ['a', 'Z', 'é', '1', ' ', '  ', ',', '.', ':', '?', "'", '"', '’', '-', '--', '---', '–', '(', ')', '/', '*', '_', '[', ']', '<', '&', '#', '>', '`', '\\', '\n', '\t', '!'];
+    // mulberry32: small, seeded, and random in its low bits too.
+    let seed = 11;
+    const next = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (t ^ (t >>> 14)) >>> 0;
+    };
+    for (let round = 0; round < 3000; round++) {
+      // Mostly the characters a plain line may hold (so the fast path is taken often), sometimes any.
+      const pick = () => letters[next() % (next() % 4 === 0 ? letters.length : 21)];
+      const source = (next() % 2 === 0 ? 'T' : '') + Array.from({ length: 1 + (next() % 14) }, pick).join('');
+      const parsed = markdownText(source).replace(/\s+/g, ' ').trim() || undefined;
+      expect(seoText(source), JSON.stringify(source)).toBe(parsed);
+    }
   });
 
   it('resolves the author from author, authors[0], then the site author; a list under author gives none', () => {
