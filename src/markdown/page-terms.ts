@@ -36,13 +36,13 @@ export function pageTerms(bodyHtml: string): SearchTerms {
   const text = decodeEntities(kept.replace(MARKUP, ' '));
   const normal = normalize(text);
   const counts = new Map<string, number>();
-  const count = (term: string): void => {
+  const add = (term: string): void => {
     if (term.length >= MIN_TERM_LENGTH) counts.set(term, (counts.get(term) ?? 0) + 1);
   };
   if (NON_ASCII.test(normal)) {
     TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) count(m[0]);
-  } else forEachAsciiWord(normal, count);
+    for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) add(m[0]);
+  } else forEachAsciiWord(normal, add);
   let packed = '';
   for (const [term, count] of counts) packed += packed === '' ? `${term} ${count}` : ` ${term} ${count}`;
   return packed;
