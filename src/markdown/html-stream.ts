@@ -7,7 +7,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { find, html as htmlSchema } from 'property-information';
+import { find, html as htmlSchema, type Info } from 'property-information';
 
 /** An open element: a hast element, or a start tag read from a raw node (with where its `<` is). */
 export interface StreamTag {
@@ -252,9 +252,19 @@ function elementTag(element: Element): StreamTag {
   return { tagName: element.tagName, attribute: (name) => propertyValue(element, name), element };
 }
 
+/**
+ * Schema entries by attribute name. `find` builds a new entry on every call for names the schema does
+ * not list (`data-*`), and readers ask about the same few names on every element of every page.
+ */
+const infos = new Map<string, Info>();
+
 /** A hast property read by its HTML attribute name, as the serialiser would write it. */
 function propertyValue(element: Element, name: string): string | undefined {
-  const info = find(htmlSchema, name);
+  let info = infos.get(name);
+  if (info === undefined) {
+    info = find(htmlSchema, name);
+    infos.set(name, info);
+  }
   const value = element.properties[info.property];
   if (value === undefined || value === null || value === false) return undefined;
   if (value === true) return '';

@@ -26,9 +26,6 @@ const IGNORED_OPEN = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-search-ignore\b[^>]*>/gi;
 const NON_ASCII = /[^\x00-\x7f]/u;
 // Without the u flag this regex is twice as fast; surrogate pairs are matched whole so astral letters survive.
 const EACH_NON_ASCII = /[\ud800-\udbff][\udc00-\udfff]|[^\x00-\x7f]/g;
-// On lowercase ASCII text this matches exactly what TOKEN matches, several times faster; normalize()
-// leaves text ASCII unless it holds letters outside Latin (ß, Greek, Cyrillic…).
-const ASCII_TOKEN = /[a-z0-9]+(?:'[a-z]+)*/g;
 const MARK = /^\p{M}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const folded = new Map<string, string>();
@@ -38,15 +35,52 @@ export function pageTerms(bodyHtml: string): SearchTerms {
   const kept = bodyHtml.includes('data-search-ignore') ? dropIgnored(bodyHtml) : bodyHtml;
   const text = decodeEntities(kept.replace(MARKUP, ' '));
   const normal = normalize(text);
-  const token = NON_ASCII.test(normal) ? TOKEN : ASCII_TOKEN;
   const counts = new Map<string, number>();
-  // One array of every match costs less than a match object per word.
-  for (const term of normal.match(token) ?? []) {
+  const add = (term: string): void => {
     if (term.length >= MIN_TERM_LENGTH) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
+  };
+  if (NON_ASCII.test(normal)) {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(normal); m !== null; m = TOKEN.exec(normal)) add(m[0]);
+  } else forEachAsciiWord(normal, add);
   let packed = '';
   for (const [term, count] of counts) packed += packed === '' ? `${term} ${count}` : ` ${term} ${count}`;
   return packed;
+}
+
+/**
+ * Calls `each` with every word of lowercase ASCII `text`, exactly as TOKEN would match them there
+ * (`[a-z0-9]+(?:'[a-z]+)*`). normalize() leaves a page ASCII unless it holds letters outside Latin
+ * (ß, Greek, Cyrillic…); reading character codes spares a match object per word, most of this step's cost.
+ */
+function forEachAsciiWord(text: string, each: (word: string) => void): void {
+  const end = text.length;
+  let i = 0;
+  while (i < end) {
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (isAsciiWordChar(text.charCodeAt(i))) i += 1;
+    // An apostrophe stays inside a word when letters follow it: "don't", "rock'n'roll".
+    while (text.charCodeAt(i) === APOSTROPHE && isAsciiLetter(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (isAsciiLetter(text.charCodeAt(i))) i += 1;
+    }
+    each(text.slice(start, i));
+  }
+}
+
+const APOSTROPHE = 39;
+
+/** a-z; a code past the end of the text is NaN, which is neither. */
+function isAsciiLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
 }
 
 /** Calls `each` with every term of `terms` and its count, in order. */

@@ -1,6 +1,6 @@
 /** kramdown `[^name]` footnotes as kramdown renders them: numbered by first reference, listed at the end. */
 import type { BlockContent, FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { walk } from '../walk.js';
+import { SKIP, walk } from '../walk.js';
 import { block, element } from './note-nodes.js';
 import type { NoteState } from './note-state.js';
 
@@ -11,6 +11,8 @@ export const KRAMDOWN_LABEL_PREFIX = '^';
 export function convertKramdownNotes(tree: Root, state: NoteState): RootContent | undefined {
   const definitions = new Map<string, FootnoteDefinition>();
   walk<Nodes>(tree, (node, index, parent) => {
+    // Definitions are blocks: nothing inside a paragraph, heading or table can be one.
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return SKIP;
     if (node.type !== 'footnoteDefinition') return undefined;
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if (parent === undefined || index === undefined) return undefined;
@@ -18,6 +20,8 @@ export function convertKramdownNotes(tree: Root, state: NoteState): RootContent 
     return index;
   });
   const order: FootnoteDefinition[] = [];
+  // Each cited definition's number (1-based), so a reference finds it without searching `order`.
+  const numbers = new Map<FootnoteDefinition, number>();
   const backrefs = new Map<FootnoteDefinition, string[]>();
   walk<Nodes>(tree, (node, index, parent) => {
     if (parent === undefined || index === undefined) return undefined;
@@ -34,7 +38,7 @@ export function convertKramdownNotes(tree: Root, state: NoteState): RootContent 
     if (node.type !== 'footnoteReference') return;
     const definition = definitions.get(node.identifier);
     if (definition === undefined) return;
-    if (!order.includes(definition)) order.push(definition);
+    if (!numbers.has(definition)) numbers.set(definition, order.push(definition));
     const name = definition.label ?? definition.identifier;
     const ids = backrefs.get(definition) ?? [];
     const id = ids.length === 0 ? `fnref:${name}` : `fnref:${name}:${ids.length}`;
@@ -43,13 +47,13 @@ export function convertKramdownNotes(tree: Root, state: NoteState): RootContent 
     state.used.add(id);
     const place = node.position?.start;
     state.refs.push({ label: `${KRAMDOWN_LABEL_PREFIX}${name}`, id, line: place?.line ?? 1, column: place?.column ?? 1 });
-    const link = element('a', { href: `#fn:${name}`, className: ['footnote', 'footnote-ref'], rel: ['footnote'] }, [{ type: 'text', value: String(order.indexOf(definition) + 1) }]);
+    const link = element('a', { href: `#fn:${name}`, className: ['footnote', 'footnote-ref'], rel: ['footnote'] }, [{ type: 'text', value: String(numbers.get(definition)) }]);
     (parent as Parent).children.splice(index, 1, element('sup', { id, role: 'doc-noteref' }, [link]));
     return index + 1;
   });
   for (const definition of definitions.values()) {
     const name = definition.label ?? definition.identifier;
-    const used = order.includes(definition);
+    const used = numbers.has(definition);
     const place = definition.position?.start;
     // kramdown drops notes nobody cites; they are still recorded (without an id) so `check` can report them.
     // No text: a kramdown note is cited only on its own page, whose previews read it from the page itself.

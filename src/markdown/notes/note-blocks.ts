@@ -3,6 +3,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Parent, PhrasingContent
 import { toString } from 'mdast-util-to-string';
 import { SKIP, walk } from '../walk.js';
 import { isReference, openerOf, supText, type Opener } from './markers.js';
+import { splitStackedNotes } from './note-placement.js';
 import { rawSupTexts } from './raw-html-notes.js';
 
 /** A note found among the blocks. */
@@ -41,14 +42,19 @@ interface NotesHeading {
   references: boolean;
 }
 
-/** Finds every note of a page (see NoteBlock) in document order. */
+/**
+ * Splits stacked notes apart (splitStackedNotes) and finds every note of a page (see NoteBlock) in
+ * document order, in one walk: a container's notes are read from its own children, split just before.
+ */
 export function findNoteBlocks(tree: Root): NoteLayout {
   const layout: NoteLayout = { notes: [], scopes: new Map() };
   const scoped = new Map<Paragraph, string>();
   let tables = 0;
   walk<Nodes>(tree, (node) => {
+    // Notes are paragraphs in block containers; nothing inside a paragraph, heading or table can hold one.
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table' || node.type === 'html' || node.type === 'code') return SKIP;
     if (!('children' in node)) return undefined;
+    splitStackedNotes(node as Parent);
     scanBlocks(node as Parent, layout, scoped, () => `t${++tables}:`);
     return undefined;
   });

@@ -1,28 +1,23 @@
 /** Moving note paragraphs about: splitting stacked notes apart, gathering notes at the end of the page. */
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { SKIP, walk } from '../walk.js';
+import { walk } from '../walk.js';
 import { openerOf } from './markers.js';
 import { block } from './note-nodes.js';
 
 /**
- * Splits a paragraph of stacked notes (one per line) into one paragraph per note, so each note is its own
- * element with an id a reference can land on. kramdown splits them only where an IAL line (`{: .fs-2}`)
- * stands between; without one it prints a single paragraph (kramdown 2.4, GFM and kramdown parsers alike).
- * The split is Dossier's own; scripts/parity/FINDINGS.md lists it among the deliberate differences.
+ * Splits each paragraph of stacked notes (one per line) among a block container's children into one
+ * paragraph per note, so each note is its own element with an id a reference can land on. kramdown splits
+ * them only where an IAL line (`{: .fs-2}`) stands between; without one it prints a single paragraph
+ * (kramdown 2.4, GFM and kramdown parsers alike). The split is Dossier's own; scripts/parity/FINDINGS.md
+ * lists it among the deliberate differences.
  */
-export function splitStackedNotes(tree: Root): void {
-  walk<Nodes>(tree, (node) => {
-    // Notes are paragraphs in block containers; nothing inside a paragraph can hold one.
-    if (node.type === 'paragraph') return SKIP;
-    if (!('children' in node)) return undefined;
-    const parent = node as Parent;
-    for (let i = 0; i < parent.children.length; i++) {
-      const child = parent.children[i];
-      if (child?.type !== 'paragraph' || openerOf(child.children, false) === undefined) continue;
-      const [head, ...tail] = splitParagraph(child);
-      if (head !== undefined && tail.length > 0) parent.children.splice(i, 1, head, ...tail);
-    }
-  });
+export function splitStackedNotes(parent: Parent): void {
+  for (let i = 0; i < parent.children.length; i++) {
+    const child = parent.children[i];
+    if (child?.type !== 'paragraph' || openerOf(child.children, false) === undefined) continue;
+    const [head, ...tail] = splitParagraph(child);
+    if (head !== undefined && tail.length > 0) parent.children.splice(i, 1, head, ...tail);
+  }
 }
 
 function splitParagraph(node: Paragraph): Paragraph[] {

@@ -3,6 +3,8 @@ import type { Element, Nodes, Root } from 'hast';
 import { SKIP, walk } from '../walk.js';
 
 const HEADING = /^h[1-6]$/;
+/** Elements made from Markdown paragraphs, tables and code, which never hold a heading: their insides are not walked. */
+const NO_HEADINGS = new Set(['p', 'table', 'pre']);
 
 /** Prepends `<a href="#id" class="anchor-heading" aria-labelledby="id">` so the link is named by its heading. */
 export default function rehypeHeadingAnchors(options?: { enabled?: boolean }) {
@@ -10,7 +12,9 @@ export default function rehypeHeadingAnchors(options?: { enabled?: boolean }) {
   return (tree: Root) => {
     if (!enabled) return;
     walk<Nodes>(tree, (node) => {
-      if (node.type !== 'element' || !HEADING.test(node.tagName)) return undefined;
+      if (node.type !== 'element') return undefined;
+      if (NO_HEADINGS.has(node.tagName)) return SKIP;
+      if (!HEADING.test(node.tagName)) return undefined;
       const id = node.properties['id'];
       if (typeof id === 'string' && id !== '') node.children.unshift(anchorFor(id));
       return SKIP;

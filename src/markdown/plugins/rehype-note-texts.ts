@@ -16,8 +16,7 @@ export default function rehypeNoteTexts() {
       walk<Nodes>(root, (node) => {
         if (node.type === 'raw' && node.value.includes(DEF_CLASS)) collect(parseFragment(node.value));
         if (node.type !== 'element') return undefined;
-        const classes = classList(node);
-        const id = classes.includes(DEF_CLASS) ? node.properties['id'] : classes.includes(CONTINUATION_CLASS) ? node.properties['dataFor'] : undefined;
+        const id = hasClass(node, DEF_CLASS) ? node.properties['id'] : hasClass(node, CONTINUATION_CLASS) ? node.properties['dataFor'] : undefined;
         if (typeof id !== 'string') return undefined;
         const before = texts.get(id);
         const content = noteContent(node);
@@ -31,6 +30,12 @@ export default function rehypeNoteTexts() {
       if (content !== undefined && !def.label.startsWith(KRAMDOWN_LABEL_PREFIX)) def.html = printHast(content).trim();
     }
   };
+}
+
+/** Asked of every element of the page, so it makes no class list. */
+function hasClass(node: Element, name: string): boolean {
+  const value = node.properties['className'];
+  return Array.isArray(value) && value.some((c) => String(c) === name);
 }
 
 function classList(node: Element): string[] {

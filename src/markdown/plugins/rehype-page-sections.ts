@@ -69,18 +69,26 @@ export default function rehypePageSections() {
 /** Elements whose text an excerpt leaves out. */
 function skipped(tag: StreamTag): boolean {
   if (DROPPED.has(tag.tagName) || tag.attribute('data-search-ignore') !== undefined || tag.attribute('aria-hidden') === 'true') return true;
-  const classes = (tag.attribute('class') ?? '').split(/\s+/);
-  if (tag.tagName === 'sup' && classes.includes('footnote-sup')) return true;
-  return tag.attribute('role') === 'doc-backlink' && !classes.includes('footnote-number');
+  // Classes are split only for the two elements that need them: every element of the page is asked.
+  if (tag.tagName === 'sup' && classList(tag).includes('footnote-sup')) return true;
+  return tag.attribute('role') === 'doc-backlink' && !classList(tag).includes('footnote-number');
+}
+
+function classList(tag: StreamTag): string[] {
+  return (tag.attribute('class') ?? '').split(/\s+/);
 }
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** `text` up to its `count`th word, with `…` when cut. */
+/** Collapsed `text` (words apart by single spaces) up to its `count`th word, with `…` when cut. */
 function firstWords(text: string, count: number): string {
-  const space = /\s+/g;
-  for (let i = 0; i < count; i += 1) if (space.exec(text) === null) return text;
-  return `${text.slice(0, space.lastIndex).trimEnd()} …`;
+  // indexOf, not a regular expression: a match object per word was most of the garbage this step made.
+  let space = -1;
+  for (let i = 0; i < count; i += 1) {
+    space = text.indexOf(' ', space + 1);
+    if (space === -1) return text;
+  }
+  return `${text.slice(0, space)} …`;
 }

@@ -4,6 +4,8 @@ import { SKIP, walk } from '../walk.js';
 
 /** Class of the wrapper; dossier.css styles it (edge shadows, sticky header row) and dossier.js watches its scroll. */
 export const TABLE_SCROLL_CLASS = 'table-scroll';
+/** Elements made from Markdown paragraphs, headings and code, which never hold a table: their insides are not walked. */
+const NO_TABLES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 
 /**
  * Wraps each `<table>` in `<div class="table-scroll" role="region" tabindex="0" aria-label="Table N">`:
@@ -14,7 +16,9 @@ export default function rehypeScrollTables() {
   return (tree: Root) => {
     let count = 0;
     walk<Nodes>(tree, (node, index, parent) => {
-      if (node.type !== 'element' || node.tagName !== 'table' || parent === undefined || index === undefined) return undefined;
+      if (node.type !== 'element') return undefined;
+      if (NO_TABLES.has(node.tagName)) return SKIP;
+      if (node.tagName !== 'table' || parent === undefined || index === undefined) return undefined;
       count += 1;
       parent.children[index] = scrollRegion(node, count);
       return SKIP;

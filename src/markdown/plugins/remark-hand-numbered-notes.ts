@@ -8,7 +8,7 @@ import { bracketCitations, isOddMarker, isReference, supText } from '../notes/ma
 import { findNoteBlocks, type NoteBlock, type TableScope } from '../notes/note-blocks.js';
 import { CONTINUATION_CLASS, DEF_CLASS, noteId } from '../notes/note-markup.js';
 import { backrefsNode, element, isNoteRefNode, numberNode, partNodes, supReferenceNode } from '../notes/note-nodes.js';
-import { gatherAtEnd, splitStackedNotes } from '../notes/note-placement.js';
+import { gatherAtEnd } from '../notes/note-placement.js';
 import { newNoteState, referenceParts, uniqueId, type NoteState } from '../notes/note-state.js';
 import { linkRawHtml, type OddMarker } from '../notes/raw-html-notes.js';
 import { SKIP, walk } from '../walk.js';
@@ -29,12 +29,13 @@ export default function remarkHandNumberedNotes(options: HandNumberedNotesOption
   return (tree: Root, file: VFile) => {
     const state = newNoteState();
     const kramdownFooter = convertKramdownNotes(tree, state);
-    splitStackedNotes(tree);
     const layout = findNoteBlocks(tree);
     for (const note of layout.notes) separateBracketMarker(note);
-    linkReferences(tree, new Map(layout.notes.map((n) => [n.node as Nodes, n])), layout.scopes, state, file);
-    hoistOutOfLinks(tree);
-    for (const note of layout.notes) finishNote(note, state);
+    const inLinks = linkReferences(tree, new Map(layout.notes.map((n) => [n.node as Nodes, n])), layout.scopes, state, file);
+    if (inLinks) hoistOutOfLinks(tree);
+    const firstDefIds = new Map<string, string>();
+    for (const def of state.defs) if (!firstDefIds.has(def.label)) firstDefIds.set(def.label, def.id);
+    for (const note of layout.notes) finishNote(note, state, firstDefIds);
     const moved = layout.notes.flatMap((n) => (n.node.type === 'paragraph' ? [n.node, ...n.continuation] : []));
     if (placement === 'end' && moved.length > 0) gatherAtEnd(tree, new Set(moved));
     if (kramdownFooter !== undefined) tree.children.push(kramdownFooter);
@@ -52,8 +53,12 @@ function separateBracketMarker(note: NoteBlock): void {
   note.opener = { ...note.opener, span: 1 };
 }
 
-/** Links every reference in document order: `<sup>` markers in any phrasing, `[N]` citations in text, markers in raw HTML blocks. */
-function linkReferences(tree: Root, notes: ReadonlyMap<Nodes, NoteBlock>, scopes: ReadonlyMap<Nodes, TableScope>, state: NoteState, file: VFile): void {
+/**
+ * Links every reference in document order: `<sup>` markers in any phrasing, `[N]` citations in text,
+ * markers in raw HTML blocks. Says whether a reference landed in a link's own text (see hoistOutOfLinks).
+ */
+function linkReferences(tree: Root, notes: ReadonlyMap<Nodes, NoteBlock>, scopes: ReadonlyMap<Nodes, TableScope>, state: NoteState, file: VFile): boolean {
+  let inLinks = false;
   const report = (odd: readonly OddMarker[]) => {
     for (const o of odd) {
       const place = { line: o.line, column: o.column };
@@ -76,9 +81,11 @@ function linkReferences(tree: Root, notes: ReadonlyMap<Nodes, NoteBlock>, scopes
       const start = notes.get(node)?.opener?.span ?? 0;
       const cites = node.type !== 'link' && node.type !== 'linkReference';
       report(linkPhrasing(node.children as PhrasingContent[], start, scope, cites, state));
+      if (!cites && !inLinks) inLinks = (node.children as PhrasingContent[]).some(isNoteRefNode);
       return undefined;
     });
   visit(tree, undefined);
+  return inLinks;
 }
 
 /** A `{:toc}` entry copies its heading's text, marker included; kramdown prints it there as a plain superscript. */
@@ -127,7 +134,7 @@ function citationNodes(value: string, at: { line: number; column: number } | und
   return out;
 }
 
-/** A reference inside link text would nest a link in a link: it moves to just after the link. */
+/** A reference inside link text would nest a link in a link: it moves to just after the link. Only linkReferences makes such references. */
 function hoistOutOfLinks(tree: Root): void {
   walk<Nodes>(tree, (node, index, parent) => {
     if ((node.type !== 'link' && node.type !== 'linkReference') || parent === undefined || index === undefined) return undefined;
@@ -139,14 +146,15 @@ function hoistOutOfLinks(tree: Root): void {
   });
 }
 
-/** Gives a note its id, its number link and its back links, and records it. */
-function finishNote(note: NoteBlock, state: NoteState): void {
+/** Gives a note its id, its number link and its back links, and records it; `firstDefIds` holds the id of each label's first note so far. */
+function finishNote(note: NoteBlock, state: NoteState, firstDefIds: Map<string, string>): void {
   const id = uniqueId(state, noteId(note.label));
   const place = note.node.position?.start;
   // The note's text is read from the finished tree (rehype-note-texts), so a preview reads exactly as the note does.
   state.defs.push({ label: note.label, id, line: place?.line ?? 1, column: place?.column ?? 1, html: '', ...(note.list ? { list: true } : {}) });
   // Within one page a note answers the references to its number; the notes stage widens this to the whole essay.
-  const isFirstDef = state.defs.find((d) => d.label === note.label)?.id === id;
+  if (!firstDefIds.has(note.label)) firstDefIds.set(note.label, id);
+  const isFirstDef = firstDefIds.get(note.label) === id;
   const refs = isFirstDef ? (state.refIds.get(note.label) ?? []).map((r) => `#${r}`) : [];
   if (note.node.type === 'listItem') return finishListNote(note.node, id, refs);
   const node = note.node;

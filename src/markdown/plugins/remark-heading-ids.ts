@@ -34,7 +34,8 @@ export default function remarkHeadingIds(options: HeadingIdsOptions = {}) {
     const source = String(file.value);
     const headings: Heading[] = [];
     walk<Nodes>(tree, (node) => {
-      if (node.type === 'paragraph') return SKIP;
+      // Headings are blocks: nothing inside a paragraph or table can be one.
+      if (node.type === 'paragraph' || node.type === 'table') return SKIP;
       if (node.type !== 'heading') return undefined;
       const raw = rawHeadingText(node, source);
       const explicit = HEADER_ID.exec(raw);

@@ -26,7 +26,8 @@ export default function remarkKramdownToc(options: { tocLevels?: number[] } = {}
         toc = { list: node, parent, index };
         return SKIP;
       }
-      if (node.type === 'paragraph') return SKIP;
+      // Headings and lists are blocks: nothing inside a paragraph or table can be one.
+      if (node.type === 'paragraph' || node.type === 'table') return SKIP;
       if (node.type === 'heading') {
         const id = node.data?.hProperties?.['id'];
         // A heading whose GFM id came out empty is listed (href `#`) but kramdown prints no empty id attribute.
