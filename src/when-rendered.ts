@@ -7,11 +7,11 @@ interface Job {
 }
 
 /**
- * How long one call runs jobs in line before it lets the event loop turn (and goes on in the next
- * turn): the render workers' finished batches are only answered with new ones between turns, and a
- * burst of laid-out essays would otherwise leave them idle.
+ * Jobs in line past which the first runs even though `canRun` says it would wait: each job in line
+ * holds its pages' renderings, so a line that only grows (citations far slower than rendering) would
+ * hold a big site's pages at once. Waiting then is what the build did before jobs could wait in line.
  */
-const SLICE_MS = 10;
+const LINE_LIMIT = 32;
 
 /**
  * Jobs waiting on rendered pages: each runs once, when the last page it names is rendered and `canRun`
@@ -24,10 +24,6 @@ export class WhenRendered {
   private pending = 0;
   /** Jobs whose pages are rendered, in the order they became so; the first runs once `canRun` allows it. */
   private readonly queue: Job[] = [];
-  /** Whether the jobs in line go on in the event loop's next turn. */
-  private resuming = false;
-  /** What a job run in a later turn threw: the next call here throws it, so the build stops. */
-  private failure: { error: unknown } | undefined;
   /** Per page, how many jobs naming it have not run yet. */
   private readonly uses = new Map<string, number>();
 
@@ -73,34 +69,12 @@ export class WhenRendered {
     this.runQueued(false);
   }
 
-  /**
-   * Runs the jobs in line, in order, while `canRun` allows the first, for SLICE_MS at most before going
-   * on in the next turn of the event loop; with `force`, every job, now.
-   */
+  /** Runs the jobs in line, in order, while `canRun` allows the first (or the line is too long); with `force`, every job. */
   private runQueued(force: boolean): void {
-    if (this.failure !== undefined) throw this.failure.error;
-    const start = performance.now();
-    for (let job = this.queue[0]; job !== undefined && (force || this.canRun(job.paths)); job = this.queue[0]) {
-      if (!force && performance.now() - start > SLICE_MS) {
-        this.resumeLater();
-        return;
-      }
+    for (let job = this.queue[0]; job !== undefined && (force || this.queue.length > LINE_LIMIT || this.canRun(job.paths)); job = this.queue[0]) {
       this.queue.shift();
       this.runJob(job);
     }
-  }
-
-  private resumeLater(): void {
-    if (this.resuming) return;
-    this.resuming = true;
-    setImmediate(() => {
-      this.resuming = false;
-      try {
-        this.runQueued(false);
-      } catch (error) {
-        this.failure ??= { error };
-      }
-    });
   }
 
   private runJob(job: Job): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, readingMinutes } from '../../src/layout/reading-time.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 describe('readingMinutes', () => {
   it('counts the words of the text, not of the markup, at 200 a minute', () => {
@@ -33,14 +34,7 @@ describe('countWords', () => {
   it('agrees with the definition (tags to spaces, then [\\p{L}\\p{N}]+) on generated markup', () => {
     const reference = (html: string) => html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     const pieces = ['word', ' ', '<p>', '</p>', '<a href="x">', '<', '>', '<script>', '</script>', '<Style a=1>', '</STYLE >', 'é', '\u0301', '𝐀', '\ud800', '—', '9', '&amp;', '\n', '<!-- c -->'];
-    // mulberry32: small, seeded, and random in its low bits too.
-    let seed = 7;
-    const next = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (t ^ (t >>> 14)) >>> 0;
-    };
+    const next = seededRandom(7);
     for (let round = 0; round < 2000; round++) {
       const length = next() % 40;
       const html = Array.from({ length }, () => pieces[next() % pieces.length]).join('');

@@ -5,6 +5,7 @@ import { seoHead, type HeadTag } from '../../src/seo/seo-tags.js';
 import { markdownText, seoText } from '../../src/seo/seo-text.js';
 import { siteIcons } from '../../src/seo/site-icons.js';
 import { tempSite } from '../helpers/temp-site.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const configOf = (yaml: string, files: Record<string, string> = {}) => loadConfig(tempSite({ '_config.yml': yaml, ...files }));
 const meta = (tags: readonly HeadTag[], key: string): string | undefined => {
@@ -70,14 +71,7 @@ describe('SEO text and shared author/date front matter', () => {
     expect(seoText('2024. The year')).toBe('The year');
     expect(seoText('Rates and "risk" -- a primer')).toBe('Rates and “risk” – a primer');
     const letters = ['a', 'Z', 'é', '1', ' ', '  ', ',', '.', ':', '?', "'", '"', '’', '-', '--', '---', '–', '(', ')', '/', '*', '_', '[', ']', '<', '&', '#', '>', '`', '\\', '\n', '\t', '!'];
-    // mulberry32: small, seeded, and random in its low bits too.
-    let seed = 11;
-    const next = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (t ^ (t >>> 14)) >>> 0;
-    };
+    const next = seededRandom(11);
     for (let round = 0; round < 3000; round++) {
       // Mostly the characters a plain line may hold (so the fast path is taken often), sometimes any.
       const pick = () => letters[next() % (next() % 4 === 0 ? letters.length : 21)];
