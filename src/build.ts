@@ -53,8 +53,7 @@ export interface BuildOptions {
    * Keep every page's rendering and source for the result (default). A build that only writes the
    * site (`dossier build`) passes false: each page's source is let go once it is rendered, and its
    * rendering and note links as soon as its essay and print page are written, so a 10,000-page build
-   * never holds them all. The
-   * result's `rendered` is then empty and its pages' bodies cannot be read.
+   * never holds them all. The result's `rendered` is then empty and its pages' bodies cannot be read.
    */
   holdPages?: boolean | undefined;
   /** A render worker kept between builds (the dev server's), for edits too small for a pool of their own; not closed here. */

@@ -92,8 +92,10 @@ function isTemplatedAsset(abs: string): boolean {
   return ['.scss', '.sass', '.css', '.xml', '.json', '.js', '.txt'].includes(ext) && bytesIfFrontMatter(abs) !== undefined;
 }
 
-/** hasFrontMatter for a file, reading only its start unless the opening line is longer than that. */
-/** The file's size when it opens with front matter (it is a page), else undefined. */
+/**
+ * The file's size when it opens with front matter (hasFrontMatter, reading only its start unless the
+ * opening line is longer than that), else undefined.
+ */
 function bytesIfFrontMatter(abs: string): number | undefined {
   const head = Buffer.alloc(HEAD_BYTES);
   const fd = openSync(abs, 'r');

@@ -115,7 +115,7 @@ export function buildSearchIndex(pages: readonly SearchablePage[]): SearchIndexF
 
 /**
  * A page's excerpt file: its sections as `[[anchor, heading, text], …]`, in UTF-8; undefined for a page
- * without any. Made as each page is laid out, so a 10,000-page build holds every page's excerpts as
+ * without any. Made as each page's rendering arrives, so a 10,000-page build holds every page's excerpts as
  * bytes until the index is written, not as section objects and then as JSON strings too.
  */
 export function excerptFile(sections: readonly PageSection[]): Uint8Array | undefined {
